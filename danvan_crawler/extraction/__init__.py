@@ -1,0 +1,1 @@
+"""Extraction: pure functions of (html, url) -> fields. No Scrapy, no I/O."""

@@ -1,0 +1,33 @@
+"""The record that flows from extraction through the pipelines into storage."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Article:
+    """One article page as extracted, plus what the spider knows about where it came from.
+
+    Extraction fills the content fields; the spider fills ``site``/``province`` and the
+    discovery hints; the dedup pipeline fills ``canonical_url`` and ``content_hash``.
+    """
+
+    url: str  # the URL the page was fetched at (after redirects)
+    title: str = ""
+    published_at: str | None = None  # ISO 8601 with +07:00, e.g. 2020-10-15T08:30:00+07:00
+    date_source: str | None = None  # meta / json-ld / time / itemprop / visible / url / sitemap / feed / api
+    byline: str | None = None  # credited people ("Minh Hưng"), never the CMS account
+    source: str | None = None  # "Báo Điện Biên Phủ" from "Nguồn: …" / "Theo …"
+    body: str = ""  # paragraphs separated by a blank line, NFC, no boilerplate, no credit line
+    lead: str = ""  # the sapo / first paragraph (also the body's first paragraph)
+    captions: list[str] = field(default_factory=list)  # photo captions, credits kept ("… Ảnh: X")
+    canonical_href: str | None = None  # rel=canonical / og:url as found on the page (absolute)
+    # set by the spider
+    site: str = ""
+    province: str | None = None
+    # set by the dedup/store pipelines
+    canonical_url: str | None = None
+    content_hash: str | None = None
+    # discovery hints the spider passes along (sitemap lastmod, feed pubDate) ISO strings
+    hinted_date: str | None = None
