@@ -1,0 +1,529 @@
+"""Deduplication: canonical URLs, exact content hashes and a persisted near-duplicate index.
+
+Three layers, cheapest first:
+
+1. **URLs** — :func:`canonical_url` maps the many addresses of one page (scheme, ``www.``, tracking and
+   session parameters, print views, percent-encoding, case on IIS…) to one normalized, still working
+   URL; :func:`url_key` drops scheme and ``www.`` on top of it, giving the identity to look up by.
+2. **Exact copies** — :func:`content_hash` of the normalized title and body (NFC, Ð→Đ, case,
+   punctuation, whitespace and tone-mark placement folded).
+3. **Near copies** — :func:`fingerprint` (one-permutation MinHash over 5-word shingles) and
+   :func:`band_keys` (LSH bands) that :class:`NearDuplicateIndex` persists in SQLite, so finding the
+   candidates for a new article is a handful of indexed look-ups whatever the archive size; then
+   :func:`is_same_story` verifies a candidate on the texts themselves and :func:`choose_original` says
+   which copy came first.
+
+:class:`NearDuplicateIndex` is the one place outside ``storage.py`` that writes SQL: the band table is
+part of the engine (its layout follows the signature scheme), so it lives with it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import re
+import struct
+import unicodedata
+from collections.abc import Iterable, Mapping
+from datetime import datetime, timedelta, timezone
+from typing import Any
+from urllib.parse import quote, urljoin, urlsplit, urlunsplit
+
+import sqlite_utils
+
+try:  # the shared normalizer (NFC, Ð→Đ, zero-width and odd spaces); extraction owns it
+    from danvan_crawler.extraction.text import normalize_text
+except ImportError:  # pragma: no cover - only while extraction is being written in parallel
+    def normalize_text(s: str | None) -> str:
+        """Fallback: NFC, Ð→Đ, no zero-width characters, single spaces."""
+        s = unicodedata.normalize("NFC", s or "").translate({0xD0: 0x110, 0xF0: 0x111})
+        s = re.sub("[\u200b\u200c\u200d\u2060\ufeff\u00ad]", "", s)
+        return re.sub(r"[\s\u00a0\u202f\u2007\u3000]+", " ", s).strip()
+
+Signature = tuple[int, ...]
+
+# ---------------------------------------------------------------------------------------------
+# Canonical URLs
+# ---------------------------------------------------------------------------------------------
+
+_UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+_HEX = frozenset("0123456789abcdefABCDEF")
+# Characters left unescaped when re-encoding: RFC 3986 sub-delims and ":@" (path) plus "/?" (query).
+_PATH_SAFE = "!$&'()*+,;=:@%"
+_QUERY_SAFE = "!$'()*+,;:@/?%"
+
+# Parameters that only say where a click came from (analytics, ads, Zalo/Facebook shares).
+_TRACKING_PARAMS = frozenset({
+    "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "igshid", "_ga", "_gl",
+    "mc_cid", "mc_eid", "zarsrc", "gidzl", "ref_src",
+})
+_TRACKING_PREFIXES = ("utm_",)
+# Session identifiers: per visitor, never part of what the page is.
+_SESSION_PARAMS = frozenset({"phpsessid", "jsessionid", "aspsessionid", "sessionid", "cfid", "cftoken"})
+# "sid" is a session id on some servers but the *story id* on PHP-Nuke descendants
+# (modules.php?name=News&op=viewst&sid=1234): drop it only when it looks like a token.
+_SESSION_TOKEN_RE = re.compile(r"^[0-9a-zA-Z]{16,}$")
+
+# ASP.NET cookieless sessions put the session in the path: /(S(abc123))/ or /(X(1)S(abc))/.
+_ASPNET_SESSION_RE = re.compile(r"/\((?:[A-Za-z]\([^()/]*\))+\)(?=/|$)")
+# Java servlets append ;jsessionid=… to the path.
+_JSESSION_PATH_RE = re.compile(r";jsessionid=[^/?#]*", re.IGNORECASE)
+
+# A last path segment that is the server's default document: /tin-tuc/index.html is /tin-tuc/.
+_INDEX_FILES = frozenset({
+    "index.php", "index.html", "index.htm", "index.asp", "index.aspx", "index.jsp", "index.shtml",
+    "default.aspx", "default.asp", "default.htm", "default.html",
+})
+# Paths served by IIS, which ignores case: /Tin-Tuc/Post/8770/X.aspx is /tin-tuc/post/8770/x.aspx.
+_IIS_EXTENSIONS = (".aspx", ".asp", ".ashx")
+_IIS_CMS = frozenset({"aspnet", "asp.net", "sharepoint", "dnn", "dotnetnuke"})
+
+# Print views. Path forms we can map back to the article: a "/print/" segment.
+# Path forms we cannot (the article URL is not in the print URL): print.aspx?p=…, trang-in-123.html.
+_PRINT_SEGMENTS = frozenset({"print", "in-bai", "inbai", "ban-in"})
+_PRINT_LAST_RE = re.compile(
+    r"^(?:print(?:preview|view)?|printarticle|trang-?in|in-?bai(?:-viet)?|ban-?in)"
+    r"(?:[-_]\d+)?(?:\.(?:aspx?|php|html?|jsp))?$",
+    re.IGNORECASE,
+)
+_PRINT_PARAM_VALUES = frozenset({"1", "true", "yes", "on", ""})
+
+
+def _is_tracking(key: str, value: str) -> bool:
+    """True for query parameters that never change which page is served."""
+    k = key.lower()
+    if k in _TRACKING_PARAMS or k in _SESSION_PARAMS or k.startswith(_TRACKING_PREFIXES):
+        return True
+    return k == "sid" and bool(_SESSION_TOKEN_RE.match(value))
+
+
+def _normalize_component(s: str, safe: str) -> str:
+    """Percent-encoding normal form: decode unreserved/non-ASCII escapes, NFC, re-encode, upper hex.
+
+    Encoded vs raw UTF-8 slugs, %c3%a1 vs %C3%A1 and NFC vs NFD all reach the same string; escapes
+    of reserved characters (%2F, %3F, %26…) stay escaped because decoding them changes the URL.
+    """
+    raw = bytearray()
+    i, n = 0, len(s)
+    while i < n:
+        c = s[i]
+        if c == "%" and i + 2 < n and s[i + 1] in _HEX and s[i + 2] in _HEX:
+            b = int(s[i + 1 : i + 3], 16)
+            if b >= 0x80 or chr(b) in _UNRESERVED:
+                raw.append(b)
+            else:
+                raw += b"%%%02X" % b
+            i += 3
+            continue
+        raw += b"%25" if c == "%" else c.encode("utf-8", "surrogatepass")
+        i += 1
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:  # a legacy 8-bit escape: keep the bytes, escaped, upper-case hex
+        return quote(bytes(raw), safe=safe)
+    return quote(unicodedata.normalize("NFC", text), safe=safe)
+
+
+def _host_port(parts: Any, scheme: str) -> str:
+    """Lower-case host, IDNA for non-ASCII names, no trailing dot, no default port, no userinfo."""
+    host = (parts.hostname or "").rstrip(".")
+    if host and not host.isascii():
+        try:
+            host = host.encode("idna").decode("ascii")
+        except UnicodeError:
+            pass
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    if port and not (scheme, port) in {("http", 80), ("https", 443)}:
+        return f"{host}:{port}"
+    return host
+
+
+def _is_iis_path(path: str, cms: str | None) -> bool:
+    """True when the path is served by IIS (case-insensitive): an .aspx/.asp page or an ASP.NET CMS."""
+    if cms and cms.lower() in _IIS_CMS:
+        return True
+    return any(seg.lower().endswith(_IIS_EXTENSIONS) for seg in path.split("/"))
+
+
+def _normalize_path(path: str, cms: str | None) -> str:
+    """Session segments out, print segments out, default documents out, no trailing slash, IIS case."""
+    path = _ASPNET_SESSION_RE.sub("", path)
+    path = _JSESSION_PATH_RE.sub("", path)
+    segments = [_normalize_component(seg, _PATH_SAFE) for seg in path.split("/")]
+    segments = [seg for seg in segments[1:] if seg]  # drop the leading "" and empty // segments
+    if cms and cms.lower() == "drupal" and len(segments) == 2 and segments[0] == "print":
+        segments = ["node", segments[1]]  # Drupal's print module: /print/123 is /node/123
+    segments = [seg for seg in segments if seg.lower() not in _PRINT_SEGMENTS]
+    if cms and cms.lower() == "joomla":
+        # Joomla serves every SEF URL with and without the /index.php/ prefix.
+        segments = [seg for seg in segments if seg.lower() != "index.php"]
+    if segments and segments[-1].lower() in _INDEX_FILES:
+        segments.pop()
+    out = "/" + "/".join(segments)
+    if _is_iis_path(out, cms):
+        out = _lower_path(out)
+    return out
+
+
+def _lower_path(path: str) -> str:
+    """Lower-case a percent-encoded path without touching the hex digits' meaning."""
+    # Decode non-ASCII escapes to text, lower-case, re-encode: "T%C3%8Dn" and "t%C3%ADn" become one.
+    return "/".join(_normalize_component(_decode_utf8(seg).lower(), _PATH_SAFE) for seg in path.split("/"))
+
+
+def _decode_utf8(seg: str) -> str:
+    """Undo percent-encoding of non-ASCII bytes only (reserved escapes stay escaped)."""
+    return re.sub(
+        r"(?:%[89A-F][0-9A-F])+",
+        lambda m: bytes.fromhex(m.group(0).replace("%", "")).decode("utf-8", "replace"),
+        seg,
+    )
+
+
+def _parse_query(query: str) -> list[tuple[str, str]]:
+    """Split a query into (key, value) pairs, keeping blank values and raw encoding."""
+    pairs = []
+    for part in query.split("&"):
+        if not part:
+            continue
+        key, _, value = part.partition("=")
+        pairs.append((key, value))
+    return pairs
+
+
+def _normalize_query(query: str, path: str, cms: str | None) -> str:
+    """Tracking/session/print parameters out, components normalized, pairs sorted."""
+    pairs = [(_normalize_component(k, _QUERY_SAFE), _normalize_component(v, _QUERY_SAFE))
+             for k, v in _parse_query(query)]
+    pairs = [(k, v) for k, v in pairs if not _is_tracking(k, v)]
+    pairs = _drop_print_params(pairs)
+    if _is_iis_path(path, cms):
+        pairs = [(k.lower(), v) for k, v in pairs]  # IIS reads query keys case-insensitively
+    pairs.sort()
+    return "&".join(f"{k}={v}" if v else k for k, v in pairs)
+
+
+def _drop_print_params(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Joomla's ?tmpl=component&print=1&layout=default&page= is the article itself."""
+    keys = {k.lower(): v for k, v in pairs}
+    if "print" not in keys or keys["print"].lower() not in _PRINT_PARAM_VALUES:
+        return pairs
+    drop = {"print"}
+    if keys.get("tmpl", "").lower() == "component":
+        drop |= {"tmpl"}
+        if keys.get("layout", "").lower() in {"default", "print"}:
+            drop.add("layout")
+        if keys.get("page", "x") == "":
+            drop.add("page")
+    return [(k, v) for k, v in pairs if k.lower() not in drop]
+
+
+def _normalize(url: str, cms: str | None) -> str:
+    """The canonical form of one URL, without consulting rel=canonical."""
+    url = url.strip()
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    if scheme not in {"http", "https"}:
+        return url
+    path = _normalize_path(parts.path or "/", cms)
+    query = _normalize_query(parts.query, path, cms)
+    return urlunsplit((scheme, _host_port(parts, scheme), path, query, ""))
+
+
+def _site_of(url: str) -> str:
+    """The host without www./m. and port: two URLs on one site share it."""
+    host = (urlsplit(url).hostname or "").rstrip(".").lower()
+    for prefix in ("www.", "m."):
+        if host.startswith(prefix):
+            host = host[len(prefix):]
+    return host
+
+
+def _usable_canonical(url: str, href: str | None) -> str | None:
+    """rel=canonical when it is trustworthy: same site, http(s), not the home page, not a print view."""
+    if not href or not href.strip():
+        return None
+    absolute = urljoin(url, href.strip())
+    parts = urlsplit(absolute)
+    if parts.scheme.lower() not in {"http", "https"} or _site_of(absolute) != _site_of(url):
+        return None  # another site's canonical (a republication's "original") is not our address
+    own = urlsplit(url)
+    if parts.path in {"", "/"} and not parts.query and (own.path not in {"", "/"} or own.query):
+        return None  # a common CMS bug: every page declares the home page canonical
+    if is_print_view(absolute) and not is_print_view(url):
+        return None
+    return absolute
+
+
+def canonical_url(url: str, canonical_href: str | None = None, *, cms: str | None = None) -> str:
+    """The one normalized, still working URL of a page.
+
+    Uses ``canonical_href`` (rel=canonical / og:url) when it is on the same site. Keeps the scheme and
+    ``www.`` the site itself uses (http-only servers exist; rewriting to https would store dead links):
+    compare with :func:`url_key`, which ignores both.
+    """
+    chosen = _usable_canonical(url, canonical_href) or url
+    return _normalize(chosen, cms)
+
+
+def url_key(url: str, canonical_href: str | None = None, *, cms: str | None = None) -> str:
+    """The identity of a page's address: :func:`canonical_url` without scheme and ``www.``.
+
+    ``http://www.x.vn/a/`` and ``https://x.vn/a`` share one key; look URLs up by it.
+    """
+    canon = canonical_url(url, canonical_href, cms=cms)
+    parts = urlsplit(canon)
+    if parts.scheme not in {"http", "https"}:
+        return canon
+    host = parts.netloc.removeprefix("www.")
+    return urlunsplit(("", host, parts.path, parts.query, "")).removeprefix("//")
+
+
+def is_print_view(url: str) -> bool:
+    """True for printer-friendly views (?print=1, /print/…, print.aspx, trang-in-123.html)."""
+    parts = urlsplit(url)
+    segments = [s for s in parts.path.split("/") if s]
+    if any(s.lower() in _PRINT_SEGMENTS for s in segments[:-1] or segments):
+        return True
+    if segments and _PRINT_LAST_RE.match(segments[-1]):
+        return True
+    pairs = {k.lower(): v.lower() for k, v in _parse_query(parts.query)}
+    if pairs.get("print", "x") in _PRINT_PARAM_VALUES:
+        return True
+    return pairs.get("view") == "print" or pairs.get("format") == "print" or pairs.get("layout") == "print"
+
+
+# WordPress shortlinks (?p=ID, ?page_id=ID) redirect to the permalink: an alias of the article.
+_SHORTLINK_RE = re.compile(r"(?:^|&)(?:p|page_id)=\d+(?:&|$)")
+
+
+def url_kind(url: str, canonical: str | None = None) -> str:
+    """How ``url`` relates to the article's canonical URL: "print", "alias" or "canonical".
+
+    Without ``canonical`` the URL is judged on its own: tracking/session parameters or a shortlink make
+    it an alias.
+    """
+    if is_print_view(url):
+        return "print"
+    if canonical is not None and url_key(url) != url_key(canonical):
+        return "alias"
+    query = urlsplit(url).query
+    if _SHORTLINK_RE.search(query):
+        return "alias"
+    if any(_is_tracking(k, v) for k, v in _parse_query(query)):
+        return "alias"
+    if _ASPNET_SESSION_RE.search(urlsplit(url).path) or _JSESSION_PATH_RE.search(url):
+        return "alias"
+    return "canonical"
+
+
+# ---------------------------------------------------------------------------------------------
+# Exact duplicates
+# ---------------------------------------------------------------------------------------------
+
+_PUNCT_RE = re.compile(r"[\W_]+")
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+# Old-style tone placement ("hoà", "khoẻ", "thuỷ") and new style ("hòa", "khỏe", "thủy") are the same
+# word; editors and CMSs differ. In NFD, move the tone from the second vowel to the first in open
+# syllables oa/oe/uy (not after "q": in "quý" the u is part of the consonant).
+_TONE_OA_RE = re.compile(rf"(?<!q)(o)([ae])([{_TONES}])(?!\w)")
+_TONE_UY_RE = re.compile(rf"(?<!q)(u)(y)([{_TONES}])(?!\w)")
+
+
+def _fold_tone_placement(text: str) -> str:
+    """Bring old-style tone placement to the new style (hoà → hòa, thuỷ → thủy)."""
+    if not any(c in text for c in "aey"):
+        return text
+    nfd = unicodedata.normalize("NFD", text)
+    nfd = _TONE_OA_RE.sub(r"\1\3\2", nfd)
+    nfd = _TONE_UY_RE.sub(r"\1\3\2", nfd)
+    return unicodedata.normalize("NFC", nfd)
+
+
+def normalize_for_hash(text: str | None) -> str:
+    """Text as compared for duplicates: NFC, Ð→Đ, no zero-width/nbsp, lower case, tone placement
+    folded, punctuation dropped, single spaces."""
+    s = normalize_text(text).casefold()
+    s = _fold_tone_placement(s)
+    return " ".join(_PUNCT_RE.sub(" ", s).split())
+
+
+def content_hash(title: str | None, body: str | None) -> str:
+    """Hex BLAKE2b-128 of the normalized title and body: equal for copies that differ only in form."""
+    data = normalize_for_hash(title) + "\x1f" + normalize_for_hash(body)
+    return hashlib.blake2b(data.encode("utf-8"), digest_size=16).hexdigest()
+
+
+# ---------------------------------------------------------------------------------------------
+# Near duplicates: one-permutation MinHash + LSH bands
+# ---------------------------------------------------------------------------------------------
+
+SHINGLE_WORDS = 5  # Vietnamese words are syllables: 5 syllables ≈ 2–3 words, a short phrase
+NUM_PERM = 128
+BANDS = 32
+ROWS = NUM_PERM // BANDS  # 4 rows: a pair with Jaccard s becomes a candidate with 1-(1-s^4)^32
+_EMPTY = 0xFFFFFFFF
+_MASK32 = 0xFFFFFFFF
+_BUCKET_BITS = 7  # 2**7 == NUM_PERM
+_SIG_STRUCT = struct.Struct(f"<{NUM_PERM}I")
+
+# One-permutation hashing leaves buckets empty for short texts; each empty bucket borrows from the
+# first non-empty bucket in its own fixed pseudo-random order ("optimal densification", Shrivastava
+# 2017), so equal sets still give equal signatures and collisions still estimate Jaccard.
+_DONORS: tuple[tuple[int, ...], ...] = tuple(
+    tuple(random.Random(0xD0D0 + i).sample(range(NUM_PERM), NUM_PERM)) for i in range(NUM_PERM)
+)
+
+
+def shingles(text: str) -> set[str]:
+    """5-word shingles of the normalized text (the whole text when it is shorter)."""
+    words = normalize_for_hash(text).split()
+    if len(words) <= SHINGLE_WORDS:
+        return {" ".join(words)} if words else set()
+    return {" ".join(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
+
+
+def _shingle_hashes(text: str) -> list[int]:
+    """64-bit stable hashes of the shingles (BLAKE2b: Python's hash() changes between processes)."""
+    blake = hashlib.blake2b
+    return [int.from_bytes(blake(s.encode("utf-8"), digest_size=8).digest(), "little") for s in shingles(text)]
+
+
+def fingerprint(text: str | None) -> Signature:
+    """A 128-value MinHash signature of the text's shingles (all empty markers for an empty text)."""
+    mins = [_EMPTY] * NUM_PERM
+    mask = NUM_PERM - 1
+    for h in _shingle_hashes(text or ""):
+        bucket = h & mask
+        value = (h >> _BUCKET_BITS) & _MASK32
+        if value < mins[bucket]:
+            mins[bucket] = value
+    filled = [v != _EMPTY for v in mins]
+    if not any(filled) or all(filled):
+        return tuple(mins)
+    out = list(mins)
+    for i in range(NUM_PERM):
+        if not filled[i]:
+            out[i] = mins[next(j for j in _DONORS[i] if filled[j])]
+    return tuple(out)
+
+
+def is_empty_signature(sig: Signature) -> bool:
+    """True for the signature of an empty text (it must match nothing)."""
+    return all(v == _EMPTY for v in sig)
+
+
+def estimate_similarity(sig_a: Signature, sig_b: Signature) -> float:
+    """Estimated Jaccard similarity of the two shingle sets: the share of equal positions."""
+    if not sig_a or not sig_b or is_empty_signature(sig_a) or is_empty_signature(sig_b):
+        return 0.0
+    return sum(1 for x, y in zip(sig_a, sig_b, strict=True) if x == y) / len(sig_a)
+
+
+def band_keys(sig: Signature) -> list[str]:
+    """The LSH band keys of a signature: 2 hex digits of band number + 12 of the band's hash."""
+    if is_empty_signature(sig):
+        return []
+    keys = []
+    for band in range(BANDS):
+        rows = sig[band * ROWS : (band + 1) * ROWS]
+        digest = hashlib.blake2b(struct.pack(f"<{ROWS}I", *rows), digest_size=6).hexdigest()
+        keys.append(f"{band:02x}{digest}")
+    return keys
+
+
+def pack_signature(sig: Signature) -> bytes:
+    """The signature as 512 bytes (128 little-endian uint32) for a BLOB column."""
+    return _SIG_STRUCT.pack(*sig)
+
+
+def unpack_signature(blob: bytes) -> Signature:
+    """Inverse of :func:`pack_signature`."""
+    return _SIG_STRUCT.unpack(blob)
+
+
+class NearDuplicateIndex:
+    """LSH band index persisted in SQLite: ``dedup_bands`` (band_key → article_id) and
+    ``dedup_signatures`` (article_id → packed signature).
+
+    ``dedup_bands`` is a WITHOUT ROWID table whose primary key (band_key, article_id) *is* the index on
+    band_key: a look-up is 32 index probes, independent of the archive size. Removal re-derives the
+    band keys from the stored signature, so no second index on article_id is needed.
+    """
+
+    def __init__(self, db: sqlite_utils.Database):
+        self.db = db
+        db.execute(
+            "CREATE TABLE IF NOT EXISTS dedup_bands ("
+            " band_key TEXT NOT NULL, article_id INTEGER NOT NULL,"
+            " PRIMARY KEY (band_key, article_id)) WITHOUT ROWID"
+        )
+        db.execute(
+            "CREATE TABLE IF NOT EXISTS dedup_signatures ("
+            " article_id INTEGER PRIMARY KEY, signature BLOB NOT NULL)"
+        )
+
+    def add(self, article_id: int, sig: Signature) -> None:
+        """Index one article (replacing its previous signature, if any)."""
+        self.add_many([(article_id, sig)])
+
+    def add_many(self, items: Iterable[tuple[int, Signature]]) -> None:
+        """Index many articles in one transaction (executemany: the fast path for bulk loads)."""
+        items = list(items)
+        if not items:
+            return
+        with self.db.atomic():
+            for article_id, _ in items:
+                self._remove_bands(article_id)
+            self.db.conn.executemany(
+                "INSERT OR REPLACE INTO dedup_signatures (article_id, signature) VALUES (?, ?)",
+                [(int(aid), pack_signature(sig)) for aid, sig in items],
+            )
+            self.db.conn.executemany(
+                "INSERT OR IGNORE INTO dedup_bands (band_key, article_id) VALUES (?, ?)",
+                [(key, int(aid)) for aid, sig in items for key in band_keys(sig)],
+            )
+
+    def candidates(self, sig: Signature, limit: int | None = None) -> list[int]:
+        """Articles sharing at least one band with ``sig``, most shared bands first."""
+        keys = band_keys(sig)
+        if not keys:
+            return []
+        marks = ",".join("?" * len(keys))
+        sql = (
+            f"SELECT article_id, COUNT(*) AS hits FROM dedup_bands WHERE band_key IN ({marks})"
+            " GROUP BY article_id ORDER BY hits DESC, article_id"
+        )
+        params: list[Any] = list(keys)
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(int(limit))
+        return [row[0] for row in self.db.execute(sql, params).fetchall()]
+
+    def signature(self, article_id: int) -> Signature | None:
+        """The stored signature of an article, or None."""
+        row = self.db.execute(
+            "SELECT signature FROM dedup_signatures WHERE article_id = ?", [int(article_id)]
+        ).fetchone()
+        return unpack_signature(row[0]) if row else None
+
+    def remove(self, article_id: int) -> None:
+        """Forget an article (e.g. before re-indexing edited text)."""
+        with self.db.atomic():
+            self._remove_bands(article_id)
+            self.db.execute("DELETE FROM dedup_signatures WHERE article_id = ?", [int(article_id)])
+
+    def _remove_bands(self, article_id: int) -> None:
+        sig = self.signature(article_id)
+        if sig is None:
+            return
+        self.db.conn.executemany(
+            "DELETE FROM dedup_bands WHERE band_key = ? AND article_id = ?",
+            [(key, int(article_id)) for key in band_keys(sig)],
+        )
+
+    def __len__(self) -> int:
+        return self.db.execute("SELECT COUNT(*) FROM dedup_signatures").fetchone()[0]

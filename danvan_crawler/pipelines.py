@@ -1,0 +1,115 @@
+"""Item pipelines: validate, then deduplicate and store (dedup lives in the store's save path).
+
+Pipelines use today's Scrapy API (no ``spider`` argument): the spider comes from the crawler.
+One Store per database file is shared by every site crawled in the process, so all writes go
+through one SQLite connection and never wait on each other's locks.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+
+from scrapy import signals
+from scrapy.exceptions import DropItem
+
+from danvan_crawler.extraction.text import normalize_text
+from danvan_crawler.items import Article
+from danvan_crawler.storage import Store
+
+_stores: dict[str, Store] = {}
+
+
+def shared_store(path: str) -> Store:
+    """The process-wide Store for ``path`` (opened, migrated, WAL) ."""
+    if path not in _stores:
+        _stores[path] = Store.open(path)
+    return _stores[path]
+
+
+def close_stores() -> None:
+    for store in _stores.values():
+        store.close()
+    _stores.clear()
+
+
+class ValidatePipeline:
+    """Normalizes text to NFC, counts empty fields for site health, drops pages with no article."""
+
+    def __init__(self, crawler):
+        self.crawler = crawler
+        self.since = crawler.settings.get("DANVAN_SINCE")
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler)
+
+    def process_item(self, item: Article) -> Article:
+        counts: Counter = self.crawler.spider.counts
+        item.title = normalize_text(item.title)
+        item.body = unicodedata.normalize("NFC", item.body or "")
+        item.lead = unicodedata.normalize("NFC", item.lead or "")
+        item.byline = normalize_text(item.byline) if item.byline else None
+        item.source = normalize_text(item.source) if item.source else None
+        item.captions = [normalize_text(c) for c in item.captions if c and c.strip()]
+        if not item.title or not item.body:
+            counts["empty_body"] += 1
+            self.crawler.spider._fail(item.url, "no article text extracted")
+            raise DropItem(f"no article text at {item.url}")
+        if not item.published_at:
+            counts["empty_date"] += 1
+        if not item.byline and not item.source:
+            counts["empty_byline"] += 1
+        if self.since and item.published_at and item.published_at[:10] < self.since:
+            counts["older_than_since"] += 1
+            raise DropItem(f"published before {self.since}: {item.url}")
+        return item
+
+
+class StorePipeline:
+    """Saves each article (canonical URL → exact hash → near-duplicate) and records the run."""
+
+    OUTCOME_COUNTER = {
+        "new": "articles_new",
+        "updated": "articles_updated",
+        "duplicate": "duplicates",
+        "republished": "duplicates",
+        "unchanged": "unchanged",
+    }
+
+    def __init__(self, crawler):
+        self.crawler = crawler
+        self.store = shared_store(crawler.settings.get("DANVAN_DB"))
+        self.run_row: int | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        pipeline = cls(crawler)
+        # The run is closed on spider_closed, which carries the reason (finished / shutdown);
+        # close_spider() runs before the reason is known.
+        crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
+        return pipeline
+
+    def open_spider(self) -> None:
+        spider = self.crawler.spider
+        p = spider.profile
+        self.store.upsert_site(p.name, p.title, p.url, p.province, p.cms)
+        self.run_row = self.store.start_run(spider.run_id, p.name)
+
+    def process_item(self, item: Article) -> Article:
+        result = self.store.save_article(item)
+        self.crawler.spider.counts[self.OUTCOME_COUNTER[result.outcome]] += 1
+        return item
+
+    def spider_closed(self, spider, reason: str) -> None:
+        counts = spider.counts
+        if reason in ("shutdown", "interrupted"):
+            status, why = "interrupted", "stopped by a signal"
+        elif spider.home_error and counts["articles_new"] + counts["unchanged"] + counts["duplicates"] == 0:
+            status, why = "failed", f"homepage: {spider.home_error}"
+        elif counts["pages_fetched"] == 0:
+            status, why = "failed", spider.failures[0][1] if spider.failures else "nothing fetched"
+        else:
+            status, why = "ok", None
+        spider.run_status = (status, why)
+        self.store.finish_run(self.run_row, status, counts, why)

@@ -1,0 +1,403 @@
+"""The generic spider: from a site's homepage to every article on it.
+
+Discovery, in order of trust: robots.txt ``Sitemap:`` lines and the usual sitemap addresses
+(with ``lastmod``), feeds the homepage announces, the WordPress REST API when a WordPress site
+leaves it open (exact titles and dates), then the site's own menus and listing pages,
+newest first, with their pagination. Every page is classified from its content (article or
+not), so a site needs no selectors to be crawled. Incremental by default: stored URLs are not
+fetched again, and paging a listing stops once a page holds only known articles.
+
+Run it the Scrapy way with ``scrapy crawl provincial -a site=NAME`` or ``-a url=HOMEPAGE``;
+``danvan crawl`` runs the same class, one instance per site.
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from datetime import datetime
+from email.utils import parsedate_to_datetime
+from urllib.parse import urljoin, urlsplit
+
+import scrapy
+from lxml import etree
+from scrapy.exceptions import IgnoreRequest
+from scrapy.http import Response, TextResponse
+from scrapy.spidermiddlewares.httperror import HttpError
+from scrapy.utils.gz import gunzip, gzip_magic_number
+from scrapy.utils.sitemap import Sitemap
+from twisted.internet.error import (
+    ConnectionLost,
+    ConnectionRefusedError,
+    DNSLookupError,
+    TCPTimedOutError,
+    TimeoutError,
+)
+from twisted.web._newclient import ResponseFailed
+
+from danvan_crawler import dedup
+from danvan_crawler.extraction import extract_article, is_article_page, parse_html
+from danvan_crawler.extraction.links import Link, feed_links, is_trap, page_links, same_site
+from danvan_crawler.items import Article
+from danvan_crawler.pipelines import shared_store
+from danvan_crawler.profiles import SiteProfile, load_registry, profile_for_url
+
+SITEMAP_PATHS = ("/sitemap.xml", "/wp-sitemap.xml")
+WP_MARKERS = ("wp-content/", "wp-includes/", 'rel="https://api.w.org/"')
+REST_PAGE_SIZE = 50
+# 4xx answers to addresses we only guessed (sitemaps, feeds, the REST API) are not failures.
+OPTIONAL_MISS = {401, 403, 404, 405, 410}
+
+
+def resolve_profile(site: str | None, url: str | None) -> SiteProfile:
+    """The registry entry named ``site``, or an ad-hoc profile for the homepage ``url``."""
+    if url:
+        return profile_for_url(url)
+    if site:
+        for p in load_registry():
+            if p.name == site:
+                return p
+        raise ValueError(f"no site named {site!r} in the registry")
+    raise ValueError("give a site name (-a site=NAME) or a homepage (-a url=URL)")
+
+
+def iso_or_none(value: str | None) -> str | None:
+    """A sitemap/feed date as ISO 8601 (RFC 822 dates of RSS converted), or None."""
+    if not value:
+        return None
+    value = value.strip()
+    if re.match(r"\d{4}-\d{2}-\d{2}", value):
+        return value
+    try:
+        return parsedate_to_datetime(value).isoformat()
+    except (TypeError, ValueError):
+        return None
+
+
+class ProvincialSpider(scrapy.Spider):
+    name = "provincial"
+
+    def __init__(self, site: str | None = None, url: str | None = None, profile: SiteProfile | None = None,
+                 **kwargs):
+        profile = profile or resolve_profile(site, url)
+        super().__init__(name=profile.name, **kwargs)
+        self.profile = profile
+        self.home = profile.url if urlsplit(profile.url).path else profile.url + "/"
+        self.allowed_hosts: tuple[str, ...] = ()
+        self.counts: Counter[str] = Counter()
+        self.failures: list[tuple[str, str]] = []
+        self.home_error: str | None = None
+        self.queued: set[str] = set()  # canonical article URLs requested or stored in this run
+        self.known: set[str] = set()
+        self.scheduled = 0
+
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        s = crawler.settings
+        spider.store = shared_store(s.get("DANVAN_DB"))
+        spider.run_id = s.get("DANVAN_RUN_ID") or datetime.now().strftime("%Y%m%dT%H%M%S")
+        spider.full = s.getbool("DANVAN_FULL")
+        spider.since = s.get("DANVAN_SINCE")
+        spider.max_pages = spider.profile.max_pages or s.getint("DANVAN_MAX_PAGES")
+        spider.other_depth = s.getint("DANVAN_OTHER_DEPTH")
+        spider.stop_after_known = s.getint("DANVAN_STOP_AFTER_KNOWN_PAGES")
+        spider.allowed_hosts = tuple(h.lower() for h in s.getlist("DANVAN_ALLOW_HOSTS"))
+        if not spider.full:
+            spider.known = spider.store.known_urls(spider.profile.name)
+        return spider
+
+    # -- requests ----------------------------------------------------------------------------------
+    def _request(self, url: str, callback, *, priority: int = 0, meta: dict | None = None,
+                 optional: bool = False, dont_filter: bool = False) -> scrapy.Request | None:
+        """A request within the site and the page budget, or None."""
+        if not same_site(url, self.home) and urlsplit(url).netloc.lower() not in self.allowed_hosts:
+            self.counts["offsite_links"] += 1
+            return None
+        if self.scheduled >= self.max_pages:
+            self.counts["budget_exhausted"] += 1
+            return None
+        self.scheduled += 1
+        meta = dict(meta or {})
+        meta["optional"] = optional
+        return scrapy.Request(url, callback=callback, errback=self.on_error, priority=priority, meta=meta,
+                              dont_filter=dont_filter)
+
+    def _article_request(self, url: str, *, priority: int = 5, hinted_date: str | None = None,
+                         source: str = "listing") -> scrapy.Request | None:
+        """A request for a page that may be an article, unless it is stored or already queued."""
+        key = dedup.canonical_url(url)
+        if key in self.known or key in self.queued:
+            self.counts["known_skipped"] += 1
+            return None
+        if is_trap(url):
+            return None
+        self.queued.add(key)
+        return self._request(url, self.parse_page, priority=priority,
+                             meta={"role": "candidate", "hinted_date": hinted_date, "found_in": source})
+
+    async def start(self):
+        home = self._request(self.home, self.parse_page, priority=20, meta={"role": "home", "depth": 0})
+        if home:
+            yield home
+        for path in self.profile.start:
+            req = self._request(urljoin(self.home, path), self.parse_page, priority=15,
+                                meta={"role": "listing", "depth": 0})
+            if req:
+                yield req
+        robots = self._request(urljoin(self.home, "/robots.txt"), self.parse_robots, priority=18,
+                               optional=True, meta={"dont_obey_robotstxt": True})
+        if robots:
+            yield robots
+        for path in SITEMAP_PATHS:
+            req = self._request(urljoin(self.home, path), self.parse_sitemap, priority=18, optional=True)
+            if req:
+                yield req
+
+    # -- discovery: robots, sitemaps, feeds, REST ----------------------------------------------------
+    def parse_robots(self, response: Response) -> Iterator[scrapy.Request]:
+        self.counts["pages_fetched"] += 1
+        for line in response.text.splitlines() if isinstance(response, TextResponse) else []:
+            if line.lower().startswith("sitemap:"):
+                req = self._request(line.split(":", 1)[1].strip(), self.parse_sitemap, priority=18,
+                                    optional=True)
+                if req:
+                    yield req
+
+    def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request]:
+        self.counts["pages_fetched"] += 1
+        body = response.body
+        if gzip_magic_number(response):
+            try:
+                body = gunzip(body, max_size=50 * 1024 * 1024)
+            except OSError:
+                self._fail(response.url, "sitemap: broken gzip")
+                return
+        try:
+            sitemap = Sitemap(body)
+        except (etree.XMLSyntaxError, StopIteration, ValueError):
+            return  # an HTML 404 page at /sitemap.xml, or an empty answer
+        for entry in sitemap:
+            loc = entry.get("loc")
+            if not loc:
+                continue
+            loc = urljoin(response.url, loc.strip())
+            if sitemap.type == "sitemapindex":
+                req = self._request(loc, self.parse_sitemap, priority=17, optional=True)
+            else:
+                lastmod = iso_or_none(entry.get("lastmod"))
+                if self.since and lastmod and lastmod[:10] < self.since:
+                    continue
+                req = self._article_request(loc, priority=8, hinted_date=lastmod, source="sitemap")
+            if req:
+                yield req
+
+    def parse_feed(self, response: Response) -> Iterator[scrapy.Request]:
+        self.counts["pages_fetched"] += 1
+        try:
+            root = etree.fromstring(response.body, etree.XMLParser(recover=True, resolve_entities=False))
+        except etree.XMLSyntaxError:
+            return
+        if root is None:
+            return
+        for item in root.iter("item", "{http://www.w3.org/2005/Atom}entry"):
+            link, date = None, None
+            for child in item:
+                tag = etree.QName(child).localname if isinstance(child.tag, str) else ""
+                if tag == "link":
+                    link = child.get("href") or (child.text or "").strip()
+                elif tag in ("pubDate", "published", "date") and not date:
+                    date = iso_or_none(child.text)
+            if link:
+                if self.since and date and date[:10] < self.since:
+                    continue
+                req = self._article_request(urljoin(response.url, link), priority=9, hinted_date=date,
+                                            source="feed")
+                if req:
+                    yield req
+
+    def _rest_request(self, page: int, pending: list[Link], depth: int) -> scrapy.Request | None:
+        url = urljoin(self.home, f"/wp-json/wp/v2/posts?per_page={REST_PAGE_SIZE}&page={page}")
+        return self._request(url, self.parse_rest, priority=19, optional=True,
+                             meta={"rest_page": page, "pending_links": pending, "depth": depth})
+
+    def parse_rest(self, response: Response) -> Iterable:
+        """WordPress REST API posts: exact title and date; the content goes through extraction."""
+        self.counts["pages_fetched"] += 1
+        meta = response.meta
+        try:
+            posts = json.loads(response.text)
+        except (ValueError, AttributeError):
+            posts = None
+        if not isinstance(posts, list):
+            yield from self._follow_listing(meta["pending_links"], meta["depth"], 0)
+            return
+        fresh = 0
+        for post in posts:
+            item = self._article_from_rest(post)
+            if item is None:
+                continue
+            key = dedup.canonical_url(item.url)
+            if key in self.known or key in self.queued:
+                continue
+            fresh += 1
+            self.queued.add(key)
+            yield item
+        total = int(response.headers.get("X-WP-TotalPages", b"1") or 1)
+        page = meta["rest_page"]
+        if page < total and posts and (fresh or self.full):
+            req = self._rest_request(page + 1, meta["pending_links"], meta["depth"])
+            if req:
+                yield req
+                return
+        self.counts["rest_api"] += 1
+        yield from self._follow_listing(meta["pending_links"], meta["depth"], 0)
+
+    def _article_from_rest(self, post: dict) -> Article | None:
+        link = post.get("link")
+        if not isinstance(link, str) or not same_site(link, self.home):
+            return None
+        title = htmllib.unescape(re.sub(r"<[^>]+>", "", (post.get("title") or {}).get("rendered", "")))
+        content = (post.get("content") or {}).get("rendered", "")
+        date = post.get("date") or ""
+        doc = (f"<html><head><title>{htmllib.escape(title)}</title></head><body><article>"
+               f"<h1>{htmllib.escape(title)}</h1><div class=\"entry-content\">{content}</div>"
+               f"</article></body></html>")
+        article = extract_article(doc, link, hints=self.profile.hints or None)
+        article.title = " ".join(title.split())
+        if re.match(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$", date):
+            article.published_at, article.date_source = date + "+07:00", "api"
+        return self._finish(article)
+
+    # -- pages -------------------------------------------------------------------------------------
+    def parse_page(self, response: Response) -> Iterable:
+        self.counts["pages_fetched"] += 1
+        role = response.meta.get("role")
+        if not isinstance(response, TextResponse) or b"html" not in (response.headers.get("Content-Type") or b"html"):
+            self._fail(response.url, f"not an HTML page ({(response.headers.get('Content-Type') or b'?').decode()})")
+            return
+        text = response.text
+        if not text.strip():
+            self._fail(response.url, "empty page")
+            return
+        tree = parse_html(text)
+        if tree is None:
+            self._fail(response.url, "unparseable HTML")
+            return
+        if role != "home" and is_article_page(tree, response.url):
+            article = extract_article(tree, response.url, hinted_date=response.meta.get("hinted_date"),
+                                      hints=self.profile.hints or None)
+            self.queued.add(dedup.canonical_url(response.url))
+            yield self._finish(article)
+            # Related-article links on an article page find what listings missed.
+            for link in page_links(tree, response.url, self.home):
+                if link.kind == "article":
+                    req = self._article_request(link.url, priority=2, source="related")
+                    if req:
+                        yield req
+            return
+        links = page_links(tree, response.url, self.home)
+        depth = response.meta.get("depth", 0)
+        if role == "home":
+            yield from self._discover_from_home(tree, response, links, depth)
+            return
+        yield from self._follow_listing(links, depth, response.meta.get("known_streak", 0))
+
+    def _discover_from_home(self, tree, response: Response, links: list[Link], depth: int) -> Iterable:
+        for url in feed_links(tree, response.url):
+            req = self._request(url, self.parse_feed, priority=18, optional=True)
+            if req:
+                yield req
+        if self.profile.cms == "joomla":
+            req = self._request(urljoin(self.home, "/index.php?format=feed&type=rss"), self.parse_feed,
+                                priority=18, optional=True)
+            if req:
+                yield req
+        is_wp = self.profile.cms == "wordpress" or any(m in response.text for m in WP_MARKERS)
+        if is_wp:
+            req = self._request(urljoin(self.home, "/feed/"), self.parse_feed, priority=18, optional=True)
+            if req:
+                yield req
+            # Listings wait for the REST API: when it is open it gives every post exactly and the
+            # article pages need not be fetched at all.
+            rest = self._rest_request(1, links, depth)
+            if rest:
+                yield rest
+                return
+        yield from self._follow_listing(links, depth, 0)
+
+    def _follow_listing(self, links: list[Link], depth: int, known_streak: int) -> Iterable[scrapy.Request]:
+        """Articles first, then the next listing pages (unless only known articles were seen)."""
+        article_links = [lk for lk in links if lk.kind == "article"]
+        fresh = 0
+        for link in article_links:
+            req = self._article_request(link.url)
+            if req:
+                fresh += 1
+                yield req
+        if article_links and not fresh and not self.full:
+            known_streak += 1
+        elif fresh:
+            known_streak = 0
+        if known_streak < self.stop_after_known or self.full:
+            for link in links:
+                if link.kind == "page":
+                    req = self._request(link.url, self.parse_page, priority=4,
+                                        meta={"role": "listing", "depth": depth, "known_streak": known_streak})
+                    if req:
+                        yield req
+        else:
+            self.counts["listings_stopped"] += 1
+        if depth < self.other_depth:
+            for link in links:
+                if link.kind == "other" and dedup.canonical_url(link.url) not in self.known:
+                    req = self._request(link.url, self.parse_page, priority=1,
+                                        meta={"role": "listing", "depth": depth + 1})
+                    if req:
+                        yield req
+
+    def _finish(self, article: Article) -> Article:
+        article.site = self.profile.name
+        article.province = self.profile.province
+        return article
+
+    # -- failures ----------------------------------------------------------------------------------
+    def _fail(self, url: str, reason: str, status: int | None = None) -> None:
+        self.counts["errors"] += 1
+        self.failures.append((url, reason))
+        self.store.record_failure(self.run_id, self.profile.name, url, reason, status)
+        self.logger.warning("%s: %s", url, reason)
+
+    def on_error(self, failure) -> Iterable:
+        request = failure.request
+        meta = request.meta
+        optional = meta.get("optional")
+        status = None
+        if failure.check(HttpError):
+            status = failure.value.response.status
+            self.counts["pages_fetched"] += 1
+            reason = f"HTTP {status}"
+        elif failure.check(IgnoreRequest):
+            text = str(failure.value) or "ignored"
+            self.counts["robots_forbidden" if "robots" in text.lower() else "ignored"] += 1
+            reason = None
+        elif failure.check(DNSLookupError):
+            reason = "DNS lookup failed"
+        elif failure.check(ConnectionRefusedError):
+            reason = "connection refused"
+        elif failure.check(TimeoutError, TCPTimedOutError):
+            reason = "timed out"
+        elif failure.check(ConnectionLost, ResponseFailed):
+            reason = "connection lost (truncated or reset)"
+        else:
+            reason = f"{failure.type.__name__}: {failure.getErrorMessage()}"[:300]
+        if reason and not (optional and (status in OPTIONAL_MISS or status is None and meta.get("rest_page"))):
+            if meta.get("role") == "home":
+                self.home_error = reason
+            self._fail(request.url, reason, status)
+        if "pending_links" in meta:  # the REST API is closed: walk the listings instead
+            yield from self._follow_listing(meta["pending_links"], meta.get("depth", 0), 0)
+
