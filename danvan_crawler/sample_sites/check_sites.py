@@ -185,7 +185,7 @@ def check_site(root: Path) -> list[str]:
     broken: dict[str, str] = {}
     for p, raw in pages.items():
         for u in links_of(raw):
-            if re.search(r"\.(jpg|jpeg|png|gif|css|js|ico|svg|pdf|docx?|xsl)(\?|$)", u.split("#")[0], re.I):
+            if re.search(r"\.(jpg|jpeg|png|gif|css|js|ico|svg|pdf|docx?|xsl|axd)(\?|$)", u.split("#")[0], re.I):
                 continue
             if u.split("#")[0] in declared_404 or u.startswith(("/wp-login.php", "/wp-admin")):
                 continue
