@@ -24,7 +24,7 @@ import random
 import re
 import struct
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from datetime import datetime, timedelta, timezone
 from typing import Any
 from urllib.parse import quote, urljoin, urlsplit, urlunsplit
@@ -136,7 +136,7 @@ def _host_port(parts: Any, scheme: str) -> str:
         port = parts.port
     except ValueError:
         port = None
-    if port and not (scheme, port) in {("http", 80), ("https", 443)}:
+    if port and (scheme, port) not in {("http", 80), ("https", 443)}:
         return f"{host}:{port}"
     return host
 
@@ -335,8 +335,6 @@ _TONE_UY_RE = re.compile(rf"(?<!q)(u)(y)([{_TONES}])(?!\w)")
 
 def _fold_tone_placement(text: str) -> str:
     """Bring old-style tone placement to the new style (hoà → hòa, thuỷ → thủy)."""
-    if not any(c in text for c in "aey"):
-        return text
     nfd = unicodedata.normalize("NFD", text)
     nfd = _TONE_OA_RE.sub(r"\1\3\2", nfd)
     nfd = _TONE_UY_RE.sub(r"\1\3\2", nfd)
@@ -389,7 +387,7 @@ def shingles(text: str) -> set[str]:
 def _shingle_hashes(text: str) -> list[int]:
     """64-bit stable hashes of the shingles (BLAKE2b: Python's hash() changes between processes)."""
     blake = hashlib.blake2b
-    return [int.from_bytes(blake(s.encode("utf-8"), digest_size=8).digest(), "little") for s in shingles(text)]
+    return [int.from_bytes(blake(s.encode(), digest_size=8).digest(), "little") for s in shingles(text)]
 
 
 def fingerprint(text: str | None) -> Signature:
@@ -443,6 +441,169 @@ def pack_signature(sig: Signature) -> bytes:
 def unpack_signature(blob: bytes) -> Signature:
     """Inverse of :func:`pack_signature`."""
     return _SIG_STRUCT.unpack(blob)
+
+
+# ---------------------------------------------------------------------------------------------
+# Verification: is a candidate the same story, and which copy is the original?
+# ---------------------------------------------------------------------------------------------
+
+# A candidate must contain most of the shorter body: republications edit a lead, a caption, a sentence;
+# different stories of one genre share only stock sentences ("Hội nghị đã thảo luận…").
+MIN_CONTAINMENT = 0.7
+# A copy shorter than this share of the other is an excerpt inside a longer piece, not a copy.
+MIN_LENGTH_RATIO = 0.4
+# Share of the shorter side's numbers that must recur in the other (dates, counts, quarters).
+MIN_NUMBER_CONTAINMENT = 0.75
+
+_NUMBER_RE = re.compile(r"\d+")
+# Roman numerals in titles and bodies number series: "quý II", "khóa XIV", "Đại hội XIII".
+_ROMAN_RE = re.compile(r"(?<![\w])(?=[IVXLC]+(?![\w]))(C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})(?![\w])")
+# Spelled-out ordinals and quarters that series titles use instead of digits.
+_ORDINAL_WORDS = {
+    "nhất": "1", "một": "1", "nhì": "2", "hai": "2", "ba": "3", "tư": "4", "bốn": "4", "năm": "5",
+    "sáu": "6", "bảy": "7", "tám": "8", "chín": "9", "mười": "10",
+}
+_ORDINAL_RE = re.compile(r"\b(?:quý|lần thứ|thứ|đợt|kỳ|khóa|khoá|tháng)\s+(\w+)", re.IGNORECASE)
+
+
+def _field(x: Any, name: str) -> Any:
+    """Read a field from a dict, a sqlite row mapping or an object (Article)."""
+    if isinstance(x, dict):
+        return x.get(name)
+    return getattr(x, name, None)
+
+
+def _roman_value(token: str) -> int | None:
+    """The value of a Roman numeral token (I…CCCXCIX), or None."""
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+    total = 0
+    for i, ch in enumerate(token):
+        v = values[ch]
+        total += -v if i + 1 < len(token) and values[token[i + 1]] > v else v
+    return total or None
+
+
+def markers(text: str | None) -> set[str]:
+    """The numbers that tell stories of one series apart: digits, Roman numerals, spelled ordinals.
+
+    "quý II/2024" gives {"2", "2024"}; "Hội nghị lần thứ mười lăm" gives {"10"}… enough to tell
+    "quý I" from "quý II" whichever way each site writes it.
+    """
+    s = normalize_text(text)
+    found = set(_NUMBER_RE.findall(s))
+    found = {n.lstrip("0") or "0" for n in found}
+    for m in _ROMAN_RE.finditer(s):
+        if m.group(0):
+            value = _roman_value(m.group(0))
+            if value:
+                found.add(str(value))
+    for m in _ORDINAL_RE.finditer(s):
+        word = m.group(1).casefold()
+        if word in _ORDINAL_WORDS:
+            found.add(_ORDINAL_WORDS[word])
+    return found
+
+
+def _number_containment(a: set[str], b: set[str]) -> float:
+    """Share of the smaller set found in the larger one (1.0 when either is empty)."""
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    if not small:
+        return 1.0
+    return len(small & large) / len(small)
+
+
+def _titles_conflict(title_a: str | None, title_b: str | None) -> bool:
+    """True when both titles carry numbers and neither set contains the other ("quý I" vs "quý II")."""
+    ma, mb = markers(title_a), markers(title_b)
+    return bool(ma and mb) and not (ma <= mb or mb <= ma)
+
+
+def text_similarity(body_a: str | None, body_b: str | None) -> tuple[float, float, float]:
+    """(Jaccard, containment of the smaller shingle set, length ratio) of two bodies, exactly."""
+    sa, sb = shingles(body_a or ""), shingles(body_b or "")
+    if not sa or not sb:
+        return 0.0, 0.0, 0.0
+    inter = len(sa & sb)
+    small, large = sorted((len(sa), len(sb)))
+    return inter / (len(sa) + len(sb) - inter), inter / small, small / large
+
+
+def is_same_story(a: Any, b: Any, threshold: float = MIN_CONTAINMENT) -> bool:
+    """Verify a near-duplicate candidate: the same story republished, not a look-alike.
+
+    ``a`` and ``b`` are dicts or objects with ``title`` and ``body`` (``signature`` optional). Accept
+    when most of the shorter body's shingles recur in the longer one, the lengths are comparable, and
+    the numbers agree: titles of a series ("quý I" / "quý II") must not conflict and the shorter side's
+    body numbers (dates, counts) must mostly recur in the other.
+    """
+    body_a, body_b = _field(a, "body") or "", _field(b, "body") or ""
+    if not body_a.strip() or not body_b.strip():
+        return False
+    sig_a, sig_b = _field(a, "signature"), _field(b, "signature")
+    if sig_a and sig_b and estimate_similarity(sig_a, sig_b) < 0.1:
+        return False  # cheap early exit: far below anything a copy could score
+    _, containment, ratio = text_similarity(body_a, body_b)
+    if containment < threshold or ratio < MIN_LENGTH_RATIO:
+        return False
+    if _titles_conflict(_field(a, "title"), _field(b, "title")):
+        return False
+    return _number_containment(markers(body_a), markers(body_b)) >= MIN_NUMBER_CONTAINMENT
+
+
+_LOCAL_TZ = timezone(timedelta(hours=7))
+
+
+def _parse_time(value: Any) -> datetime | None:
+    """An aware datetime from an ISO string (naive times are Vietnam local time), or None."""
+    if not value:
+        return None
+    if isinstance(value, datetime):
+        dt = value
+    else:
+        try:
+            dt = datetime.fromisoformat(str(value).strip().replace("Z", "+00:00"))
+        except ValueError:
+            return None
+    return dt if dt.tzinfo else dt.replace(tzinfo=_LOCAL_TZ)
+
+
+def _fold_name(s: str | None) -> str:
+    """Accent-free lower-case letters and digits only: "Báo Lai Châu" → "baolaichau"."""
+    s = normalize_text(s).casefold().replace("đ", "d")
+    s = "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]", "", s)
+
+
+def _site_names(x: Any) -> set[str]:
+    """Folded names a "Nguồn:" line could use for x's site: its title, registry name, host."""
+    names = {_fold_name(_field(x, "site_title")), _fold_name(_field(x, "site"))}
+    host = _site_of(_field(x, "url") or "")
+    if host:
+        names.add(_fold_name(host))  # "baolaichau.vn" → "baolaichauvn"
+        labels = [lab for lab in host.split(".") if len(lab) >= 5]
+        names.update(_fold_name(lab) for lab in labels[:1])  # "baolaichau"
+    return {n for n in names if len(n) >= 4}
+
+
+def _names_source(x: Any, other: Any) -> bool:
+    """True when x's "Nguồn:"/"Theo" credit names the other copy's site."""
+    source = _fold_name(_field(x, "source"))
+    return bool(source) and any(name in source for name in _site_names(other))
+
+
+def choose_original(a: Any, b: Any) -> Any:
+    """The original of two copies of one story (returns ``a`` or ``b`` itself).
+
+    A copy whose "Nguồn:" line names the other's site is the republication. Otherwise the earlier
+    publication wins; unknown dates lose to known ones; ties keep ``b`` (pass the stored copy as ``b``).
+    """
+    a_credits_b, b_credits_a = _names_source(a, b), _names_source(b, a)
+    if a_credits_b != b_credits_a:
+        return b if a_credits_b else a
+    ta, tb = _parse_time(_field(a, "published_at")), _parse_time(_field(b, "published_at"))
+    if ta is not None and (tb is None or ta < tb):
+        return a
+    return b
 
 
 class NearDuplicateIndex:
