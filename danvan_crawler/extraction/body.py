@@ -170,7 +170,7 @@ class _Walker:
             self.run(child, bold, italic, right, center, heading, root=False)
             if is_block:
                 self.block_attrs = {"right": right, "center": center, "heading": heading}
-            self.add(child.tail, bold and child.tag not in _BOLD_TAGS or bold, italic)
+            self.add(child.tail, bold, italic)
         if is_block:
             self.flush()
             self.block_id += 1
@@ -195,8 +195,6 @@ class _Walker:
                 text = _caption_text(row)
                 if text:
                     self.walk.captions.append(text)
-        if not el.iter("tr"):
-            pass
         self.image_seen = True
 
 
