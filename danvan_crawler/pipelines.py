@@ -113,3 +113,7 @@ class StorePipeline:
             status, why = "ok", None
         spider.run_status = (status, why)
         self.store.finish_run(self.run_row, status, counts, why)
+        progress = self.crawler.settings.get("DANVAN_PROGRESS")
+        if progress:
+            progress(f"{spider.name}: {status}, {counts['pages_fetched']} pages, {counts['articles_new']} new,"
+                     f" {counts['errors']} errors" + (f" ({why})" if why else ""))

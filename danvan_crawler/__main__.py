@@ -1,0 +1,5 @@
+"""``python -m danvan_crawler`` is the ``danvan`` command."""
+
+from danvan_crawler.cli import main
+
+main()
