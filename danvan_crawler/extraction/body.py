@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .boilerplate import is_boilerplate_element, is_drop_line, is_ending_line
-from .bylines import Credit, parse_credit
+from .bylines import Credit, is_unit, parse_credit
 from .text import is_noise_line, normalize_text
 
 # Container classes/ids by CMS family, most specific first. A page may match several (a WordPress
@@ -53,6 +53,8 @@ _BLOCK_TAGS = frozenset({
 })
 _BOLD_TAGS = frozenset({"b", "strong"})
 _ITALIC_TAGS = frozenset({"i", "em"})
+# Role labels that make a line at the top of the body a credit line whatever its formatting.
+_TOP_LABEL_RE = re.compile(r"(?:tác giả|người viết|tin,? ảnh|bài,? ảnh|bài và ảnh|tin và ảnh|tin|bài)\s*[:：]", re.I)
 _RIGHT_RE = re.compile(r"text-align\s*:\s*right|float\s*:\s*right", re.I)
 _CENTER_RE = re.compile(r"text-align\s*:\s*center", re.I)
 
@@ -239,17 +241,33 @@ def split_body(walk: Walk) -> Body:
             captions.append(line.text)
             continue
         lines.append(line)
-    # credit lines: after the last real paragraph, scanning from the end
+    # a credit printed on top of the body: a labelled line, or a short bold/right-aligned name
+    top_credit: Credit | None = None
+    if len(lines) > 1 and len(lines[0].text) <= 60:
+        first = lines[0]
+        labelled = bool(_TOP_LABEL_RE.match(first.text))
+        if labelled or first.bold or first.right:
+            c = parse_credit(first.text, strict=not labelled)
+            if c and (c.byline or c.source):
+                top_credit = c
+                lines = lines[1:]
+    # credit lines: after the last real paragraph
     last_text = max((i for i, ln in enumerate(lines) if _is_text_paragraph(ln)), default=-1)
     tail = lines[last_text + 1:]
     credit: Credit | None = None
     credit_at: int | None = None
     byline_parts: list[str] = []
     source = None
+    prev_byline = False
     for offset, line in enumerate(tail):
         c = parse_credit(line.text, strict=not (line.bold or line.right))
         if c is None:
+            # a unit printed on the line under the name ("Hoàng Anh" / "Ban Dân vận Huyện ủy Mường Tè")
+            if prev_byline and is_unit(line.text) and len(line.text) <= 80:
+                byline_parts.append(line.text)
+            prev_byline = False
             continue
+        prev_byline = bool(c.byline)
         if credit_at is None:
             credit_at = last_text + 1 + offset
         if c.byline:
@@ -258,10 +276,12 @@ def split_body(walk: Walk) -> Body:
             source = c.source
     if credit_at is not None:
         credit = Credit(byline=" - ".join(byline_parts) or None, source=source)
+        if top_credit and not credit.byline:
+            credit = Credit(byline=top_credit.byline, source=source or top_credit.source)
         credit_lines = [ln.text for ln in lines[credit_at:]]
         lines = lines[:credit_at]
     else:
-        credit_lines = []
+        credit, credit_lines = top_credit, []
     paragraphs = _merge_lines(lines)
     return Body(paragraphs, captions, credit, credit_lines)
 

@@ -94,8 +94,11 @@ def _strip_parens(s: str) -> str:
 
 def is_account(name: str) -> bool:
     """A CMS login rather than a person: 'admin', 'bbt', 'quantri', e-mail addresses, lower-case handles."""
-    key = normalize_text(name).casefold()
-    return key in ACCOUNT_NAMES or "@" in key or bool(re.fullmatch(r"[a-z0-9_.\-]+", key))
+    text = normalize_text(name)
+    if text in TEAM_WORDS:  # "BBT" printed as a credit is the editorial board, "bbt" is a login
+        return False
+    key = text.casefold()
+    return key in ACCOUNT_NAMES or "@" in key or bool(re.fullmatch(r"[a-z0-9_.\-]+", text))
 
 
 def _is_name(s: str, *, loose: bool = False) -> bool:
@@ -112,7 +115,7 @@ def _is_name(s: str, *, loose: bool = False) -> bool:
     return not (words[0] in _NOT_NAME_WORDS and not loose)
 
 
-def _is_unit(s: str) -> bool:
+def is_unit(s: str) -> bool:
     """A unit after a name ("VPHU Quảng Điền", "Khoa Xây dựng Đảng", "Văn phòng Ban")."""
     return bool(s) and len(s) <= 80 and s[0].isupper() and len(s.split()) <= 12 and not s.endswith(".")
 
@@ -126,11 +129,11 @@ def _person_list(s: str, *, loose: bool = False) -> str | None:
         return s
     # name (unit)
     m = re.match(r"^(.+?)\s*\((.+)\)$", s)
-    if m and _is_name(m[1].strip(), loose=True) and _is_unit(m[2].strip()):
+    if m and _is_name(m[1].strip(), loose=True) and is_unit(m[2].strip()):
         return s
     # dashes are kept as printed: "Minh Lý – Ksorr Tuối", "Bội Phương - VPHU Quảng Điền"
     parts = re.split(r"\s+[-–—]\s+", s)
-    if len(parts) > 1 and _is_name(parts[0], loose=True) and all(_is_unit(p) for p in parts[1:]):
+    if len(parts) > 1 and _is_name(parts[0], loose=True) and all(is_unit(p) for p in parts[1:]):
         return s
     # several people: "A, B", "A và B", "A; B"
     people = [p.strip() for p in re.split(r"\s*(?:,|;|\bvà\b|&)\s*", s) if p.strip()]

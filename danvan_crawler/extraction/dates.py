@@ -114,7 +114,7 @@ _TIME = (
     r"(\d{1,2})\s?(?::|h|g|giờ)\s?(\d{2})(?:\s?:\s?(\d{2}))?\s?(?:'|’|phút)?"
     r"(?:\s?(AM|PM|SA|CH|sáng|chiều|tối)\b)?"
 )
-_TIME_AFTER_RE = re.compile(r"^[\s,\-–—|()]*(?:lúc|vào|-)?[\s,\-–—|(]*" + _TIME, re.I)
+_TIME_AFTER_RE = re.compile(r"[\s,\-–—|()]*(?:lúc|vào|-)?[\s,\-–—|(]*" + _TIME, re.I)
 _TIME_BEFORE_RE = re.compile(
     _TIME + r"[\s,\-–—|]*(?:(?:thứ\s+\w+|chủ\s+nhật|t[2-7]|cn)[\s,\-–—|]*)?(?:ngày\s*)?$", re.I
 )

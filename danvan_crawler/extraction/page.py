@@ -71,8 +71,11 @@ _DATE_SKIP_RE = re.compile(
     r"breadcrumbs?|weather|thoitiet|clock|lich)(?=$|[\s_\-])",
     re.I,
 )
-_DATE_SKIP_TAGS = frozenset({"script", "style", "noscript", "nav", "aside", "footer", "form", "select",
+_DATE_SKIP_TAGS = frozenset({"script", "style", "noscript", "nav", "aside", "footer", "select",
                              "button", "iframe", "svg", "template", "head"})
+# Elements that start a new printed line (for reading meta/credit lines around the body).
+_LINE_TAGS = frozenset({"p", "div", "li", "tr", "td", "h1", "h2", "h3", "h4", "h5", "h6", "br", "ul", "ol",
+                        "section", "article", "header", "table", "dd", "dt", "blockquote", "figure"})
 _TITLE_SPLIT_RE = re.compile(r"\s+[|–—\-:»«]\s+|\s*\|\s*")
 _XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_\-]+)""", re.I)
@@ -350,7 +353,7 @@ def _zone_texts(root: Any, title_el: Any | None, container: Any | None, limit: i
     buckets = {"before": before, "between": between, "after": after}
 
     def put(text: str | None) -> None:
-        if text and text.strip() and state in buckets and sizes[state] < limit:
+        if text and (text == "\n" or text.strip()) and state in buckets and sizes[state] < limit:
             buckets[state].append(text)
             sizes[state] += len(text)
 
@@ -368,15 +371,24 @@ def _zone_texts(root: Any, title_el: Any | None, container: Any | None, limit: i
             return False
         if state == "between" and title_in_container and el.tag == "p" and len(el.text_content()) > 150:
             state = "body"
+        block = el.tag in _LINE_TAGS
+        if block:
+            put("\n")
         put(el.text)
         for child in el:
             if visit(child):
                 return True
             put(child.tail)
+        if block:
+            put("\n")
         return sizes["after"] >= limit
 
     visit(root)
-    return before, between, after
+    return _lines(before), _lines(between), _lines(after)
+
+
+def _lines(pieces: list[str]) -> list[str]:
+    return [line for line in (normalize_text(x) for x in "".join(pieces).split("\n")) if line]
 
 
 def _in_skip_zone_single(el: Any) -> bool:
@@ -510,9 +522,11 @@ def extract_byline(idx: PageIndex, body: Body, root: Any | None, container: Any 
             continue
         c = parse_credit(text, strict=False)
         if c:
-            if c.byline and not is_account(c.byline):
-                return c.byline, source or c.source
+            if c.byline and not is_account(c.byline) and not byline:
+                byline = c.byline
             source = source or c.source
+    if byline:
+        return byline, source
     scope = root if root is not None else idx.tree
     for el in _author_elements(scope):
         if _in_skip_zone(el) or (container is not None and _contains(container, el) and len(_text(el)) > 80):
@@ -666,13 +680,14 @@ _ARTICLE_JSONLD = {"article", "newsarticle", "blogposting", "reportagenewsarticl
 # Listing URL shapes: pagination, categories, tags, search (/page-8, /6.html, ?start=20, pagenumber=54).
 _LISTING_URL_RE = re.compile(
     r"(?:/page[-/]?\d+/?$|[?&](?:start|page|pagenumber|paged|trang|p_p_id)=|/(?:tag|tags|category|"
-    r"chuyen-muc|danh-muc|search|tim-kiem)/[^/]*/?$|/\d{1,3}\.html$|/ViewList\.aspx|/$)",
+    r"chuyen-muc|danh-muc|search|tim-kiem|author)/[^/]*/?$|/\d{1,3}\.html$|/ViewList\.aspx|"
+    r"/(?:19|20)\d{2}/(?:\d{2}/){0,2}$)",
     re.I,
 )
 # Article URL shapes: numeric ids, slugs with ids, ?p=ID, node/N, ItemID=, /post/N/.
 _ARTICLE_URL_RE = re.compile(
     r"(?:[-/]\d{3,}(?:\.\w{2,5})?/?$|[?&](?:p|id|itemid|newsid|tc|articleid)=\d+|/node/\d+|/post/\d+/|"
-    r"-\d{4,}-\d+|/\d{6}/[^/]+)",
+    r"-\d{4,}-\d+|/\d{6}/[^/]+|/(?:19|20)\d{2}/\d{2}/(?:\d{2}/)?[^/]+)",
     re.I,
 )
 
@@ -717,7 +732,18 @@ def article_signals(tree: Tree, url: str) -> dict[str, float]:
         if a is not None and len(a.text_content().strip()) >= 20 and not _in_skip_zone(h):
             linked += 1
     sig["linked_headings"] = float(linked)
-    sig["listing_url"] = 1.0 if _LISTING_URL_RE.search(url) else 0.0
+    # a printed or declared publication date: articles have one, "about"/contact pages do not
+    has_date = bool(sig["published_meta"] or json_ld_published(tree) or idx.by_key.get("time")
+                    or idx.by_key.get("itemprop:datepublished"))
+    if not has_date:
+        _title, title_el = extract_title(idx, None)
+        root = _common_root(title_el, container)
+        if root is not None:
+            before, between, _after = _zone_texts(root, title_el, container)
+            has_date = bool(find_dates(" ".join(between + before[-8:])))
+    sig["has_date"] = 1.0 if has_date else 0.0
+    path = re.sub(r"^[a-z]+://[^/]+", "", url, flags=re.I)
+    sig["listing_url"] = 1.0 if path in ("", "/") or _LISTING_URL_RE.search(url) else 0.0
     sig["article_url"] = 1.0 if _ARTICLE_URL_RE.search(url) else 0.0
     return sig
 
@@ -742,13 +768,21 @@ def is_article_page(html_or_tree: str | bytes | Tree, url: str) -> bool:
         return False
     score = 2 * sig["og_article"] + 2 * sig["published_meta"] + 2 * sig["json_ld_article"]
     score += sig["known_container"]
-    if sig["long_siblings"] >= 3 and sig["link_density"] < 0.3:
+    # several long paragraphs side by side: the shape of an article; none at all: not an article
+    if sig["link_density"] < 0.3 and sig["long_siblings"] >= 3:
         score += 3
-    elif sig["long_siblings"] >= 1 and sig["link_density"] < 0.3:
+    elif sig["link_density"] < 0.3 and sig["long_siblings"] == 2:
         score += 1
-    else:
+    elif sig["long_siblings"] == 0:
         score -= 2
-    if sig["linked_headings"] >= 8 and sig["long_siblings"] < 3:
-        score -= 3
+    # linked headings are listing items (related lists and sidebars are excluded by _in_skip_zone)
+    if sig["long_siblings"] < 3:
+        if sig["linked_headings"] >= 8:
+            score -= 3
+        elif sig["linked_headings"] >= 3:
+            score -= 2
     score += sig["article_url"] - 2 * sig["listing_url"]
+    # no date anywhere: an "about"/contact page unless metadata says article
+    if not sig["has_date"]:
+        score -= 4
     return score > 0
