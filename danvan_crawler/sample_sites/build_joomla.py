@@ -283,7 +283,8 @@ def build():
     feat = "".join(blog_item(a) for a in ARTS[:4])
     home_main = (f'<div class="blog-featured" itemscope itemtype="https://schema.org/Blog"><div class="items-leading clearfix">{feat}</div></div>'
                  f'<p><a href="{CAT}">Xem tất cả tin tức – sự kiện »</a></p>')
-    site.write("index.html", head(f"Trang chủ - {SITE_TITLE}", "/") + header("/") + home_main + sidebar())
+    feed_link = f'<link href="/index.php?format=feed&amp;type=rss" rel="alternate" type="application/rss+xml" title="RSS 2.0" />'
+    site.write("index.html", head(f"Trang chủ - {SITE_TITLE}", "/", feed_link) + header("/") + home_main + sidebar())
     site.route("/index.php", file="index.html", status=200)
     exp["not_articles"].append("/")
     gt = """<div class="item-page"><div class="page-header"><h2 itemprop="headline">Giới thiệu</h2></div><div itemprop="articleBody">
@@ -327,6 +328,7 @@ def build():
 </rss>
 """)
     site.route(f"{CAT}?format=feed&type=rss", file="feeds/tin-tuc-su-kien.rss", status=200, content_type="application/rss+xml; charset=utf-8")
+    site.route("/index.php?format=feed&type=rss", file="feeds/tin-tuc-su-kien.rss", status=200, content_type="application/rss+xml; charset=utf-8")
     site.write("robots.txt", "User-agent: *\nDisallow: /administrator/\nDisallow: /bin/\nDisallow: /cache/\nDisallow: /cli/\nDisallow: /components/\nDisallow: /includes/\nDisallow: /installation/\nDisallow: /language/\nDisallow: /layouts/\nDisallow: /libraries/\nDisallow: /logs/\nDisallow: /modules/\nDisallow: /plugins/\nDisallow: /tmp/\n")
     exp["forbidden_phrases"] = ["Viết bởi", "Quản trị viên", "Danh mục: Tin tức - Sự kiện", "Ngày đăng:", "Ngày cập nhật:", "Lượt xem:",
                                 "Tin mới", "Tin đọc nhiều", "Bản quyền thuộc Trường Chính trị tỉnh Lai Châu", "Thống kê truy cập",
