@@ -77,7 +77,9 @@ class Report:
             if self.total[k]:
                 lines.append(f"{k:<8} {self.ok[k]:>5} {self.total[k]:>6} {self.accuracy(k):>9.1%}")
         if self.seconds:
-            lines.append(f"{self.pages} pages in {self.seconds:.2f} s ({self.pages / self.seconds:.0f} pages/s)")
+            lines.append(
+                f"{self.pages} pages in {self.seconds:.2f} s ({self.pages / self.seconds:.0f} pages/s)"
+            )
         if show_failures and self.failures:
             lines.append("")
             lines.append("failures:")
@@ -89,6 +91,7 @@ class Report:
 # ---------------------------------------------------------------------------------------------------------
 # Comparisons
 # ---------------------------------------------------------------------------------------------------------
+
 
 def date_matches(expected: str | None, got: str | None) -> bool:
     """To the minute when ``expected`` has a time, to the day otherwise."""
@@ -112,8 +115,9 @@ def _sentence_in(sentence: str, paragraph: str, where: str) -> bool:
     return p.startswith(s) if where == "start" else p.endswith(s)
 
 
-def body_problem(article: Article, *, first: str | None, last: str | None, lead: str | None,
-                 forbidden: list[str]) -> str | None:
+def body_problem(
+    article: Article, *, first: str | None, last: str | None, lead: str | None, forbidden: list[str]
+) -> str | None:
     """Why the body is wrong, or None when it is right."""
     paras = [p for p in article.body.split("\n\n") if p]
     if not paras:
@@ -133,28 +137,51 @@ def body_problem(article: Article, *, first: str | None, last: str | None, lead:
     return None
 
 
-def check_page(report: Report, name: str, html: bytes, url: str, exp: dict, forbidden: list[str],
-               hinted_date: str | None = None, hints: dict | None = None) -> None:
+def check_page(
+    report: Report,
+    name: str,
+    html: bytes,
+    url: str,
+    exp: dict,
+    forbidden: list[str],
+    hinted_date: str | None = None,
+    hints: dict | None = None,
+) -> None:
     """Extract one page and add its comparisons to ``report``."""
     t0 = time.perf_counter()
     tree = parse_html(html)
     is_article = is_article_page(tree, url) if tree is not None else False
     kind = exp.get("kind", "article")
-    art = extract_article(tree, url, hinted_date=hinted_date or exp.get("hinted_date"), hints=hints) \
-        if kind == "article" else None
+    art = (
+        extract_article(tree, url, hinted_date=hinted_date or exp.get("hinted_date"), hints=hints)
+        if kind == "article"
+        else None
+    )
     report.seconds += time.perf_counter() - t0
     report.pages += 1
     report.add(name, "kind", is_article == (kind == "article"), kind, "article" if is_article else "listing")
     if art is None:
         return
     report.add(name, "title", _norm(art.title) == _norm(exp.get("title")), exp.get("title"), art.title)
-    report.add(name, "date", date_matches(exp.get("published_at"), art.published_at),
-               exp.get("published_at"), f"{art.published_at} ({art.date_source})")
+    report.add(
+        name,
+        "date",
+        date_matches(exp.get("published_at"), art.published_at),
+        exp.get("published_at"),
+        f"{art.published_at} ({art.date_source})",
+    )
     report.add(name, "byline", _norm(art.byline) == _norm(exp.get("byline")), exp.get("byline"), art.byline)
     if "source" in exp:
-        report.add(name, "source", _norm(art.source) == _norm(exp.get("source")), exp.get("source"), art.source)
-    problem = body_problem(art, first=exp.get("body_first"), last=exp.get("body_last"), lead=exp.get("lead"),
-                           forbidden=list(exp.get("not_in_body") or []) + forbidden)
+        report.add(
+            name, "source", _norm(art.source) == _norm(exp.get("source")), exp.get("source"), art.source
+        )
+    problem = body_problem(
+        art,
+        first=exp.get("body_first"),
+        last=exp.get("body_last"),
+        lead=exp.get("lead"),
+        forbidden=list(exp.get("not_in_body") or []) + forbidden,
+    )
     report.add(name, "body", problem is None, "(body rule)", problem)
     if exp.get("lead"):
         report.add(name, "lead", _norm(art.lead) == _norm(exp["lead"]), exp["lead"], art.lead)
@@ -163,6 +190,7 @@ def check_page(report: Report, name: str, html: bytes, url: str, exp: dict, forb
 # ---------------------------------------------------------------------------------------------------------
 # Folders
 # ---------------------------------------------------------------------------------------------------------
+
 
 def evaluate(directory: Path) -> Report:
     """Evaluate a corpus folder (NAME.html + NAME.json) or a sample site (expected.json)."""
@@ -175,8 +203,15 @@ def evaluate(directory: Path) -> Report:
         if not page.is_file():
             continue
         exp = json.loads(meta.read_text(encoding="utf-8"))
-        check_page(report, meta.stem, page.read_bytes(), exp.get("url") or f"http://localhost/{meta.stem}",
-                   exp, [], hints=exp.get("hints"))
+        check_page(
+            report,
+            meta.stem,
+            page.read_bytes(),
+            exp.get("url") or f"http://localhost/{meta.stem}",
+            exp,
+            [],
+            hints=exp.get("hints"),
+        )
     return report
 
 

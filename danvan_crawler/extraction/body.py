@@ -22,20 +22,59 @@ from .text import is_noise_line, normalize_text
 # theme wraps entry-content in td-post-content): the first that holds enough text wins.
 CONTAINER_TOKENS: tuple[str, ...] = (
     # NukeViet (#news-bodyhtml / .bodytext), Joomla/schema.org (itemprop handled separately)
-    "news-bodyhtml", "bodytext", "news-bodyhtml",
+    "news-bodyhtml",
+    "bodytext",
+    "news-bodyhtml",
     # newspaper CMSs
-    "fck_detail", "detail-content", "detail__content", "content-detail", "detail-body", "article-body",
-    "article__body", "article-content", "articlebody", "article_content", "news-content", "news_content",
-    "content-news", "news-detail-content", "newsdetail", "news-detail", "the-article-body", "cms-body",
-    "content_detail", "contentdetail", "main-content-detail", "noidung", "noi-dung", "chitiet",
-    "chi-tiet", "articlecontent", "story-body", "post-body", "detail-news", "content-main-news",
+    "fck_detail",
+    "detail-content",
+    "detail__content",
+    "content-detail",
+    "detail-body",
+    "article-body",
+    "article__body",
+    "article-content",
+    "articlebody",
+    "article_content",
+    "news-content",
+    "news_content",
+    "content-news",
+    "news-detail-content",
+    "newsdetail",
+    "news-detail",
+    "the-article-body",
+    "cms-body",
+    "content_detail",
+    "contentdetail",
+    "main-content-detail",
+    "noidung",
+    "noi-dung",
+    "chitiet",
+    "chi-tiet",
+    "articlecontent",
+    "story-body",
+    "post-body",
+    "detail-news",
+    "content-main-news",
     # Liferay, Drupal
-    "journal-content-article", "field--name-body", "field-name-body", "field-item",
+    "journal-content-article",
+    "field--name-body",
+    "field-name-body",
+    "field-item",
     # WordPress themes
-    "td-post-content", "entry-content", "post-content", "single-content", "post-entry",
-    "single-post-content", "entry", "the-content", "post_content",
+    "td-post-content",
+    "entry-content",
+    "post-content",
+    "single-content",
+    "post-entry",
+    "single-post-content",
+    "entry",
+    "the-content",
+    "post_content",
     # Joomla
-    "item-page", "itemfulltext", "item-fulltext",
+    "item-page",
+    "itemfulltext",
+    "item-fulltext",
 )
 _TOKEN_RANK = {tok: i for i, tok in enumerate(CONTAINER_TOKENS)}
 
@@ -46,15 +85,47 @@ CAPTION_CLASS_RE = re.compile(
     r"photocms_caption|expnoedit|figcaption|img_desc|image_desc|pic-?desc",
     re.I,
 )
-_BLOCK_TAGS = frozenset({
-    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "blockquote", "section", "article",
-    "table", "tbody", "thead", "tr", "td", "th", "dl", "dd", "dt", "pre", "header", "center", "address",
-    "figure", "main", "hr", "caption",
-})
+_BLOCK_TAGS = frozenset(
+    {
+        "p",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "ul",
+        "ol",
+        "blockquote",
+        "section",
+        "article",
+        "table",
+        "tbody",
+        "thead",
+        "tr",
+        "td",
+        "th",
+        "dl",
+        "dd",
+        "dt",
+        "pre",
+        "header",
+        "center",
+        "address",
+        "figure",
+        "main",
+        "hr",
+        "caption",
+    }
+)
 _BOLD_TAGS = frozenset({"b", "strong"})
 _ITALIC_TAGS = frozenset({"i", "em"})
 # Role labels that make a line at the top of the body a credit line whatever its formatting.
-_TOP_LABEL_RE = re.compile(r"(?:tác giả|người viết|tin,? ảnh|bài,? ảnh|bài và ảnh|tin và ảnh|tin|bài)\s*[:：]", re.I)
+_TOP_LABEL_RE = re.compile(
+    r"(?:tác giả|người viết|tin,? ảnh|bài,? ảnh|bài và ảnh|tin và ảnh|tin|bài)\s*[:：]", re.I
+)
 _RIGHT_RE = re.compile(r"text-align\s*:\s*right|float\s*:\s*right", re.I)
 _CENTER_RE = re.compile(r"text-align\s*:\s*center", re.I)
 
@@ -84,8 +155,11 @@ def _classes(el: Any) -> str:
 
 
 def _is_right(el: Any) -> bool:
-    return (el.get("align") or "").lower() == "right" or bool(_RIGHT_RE.search(el.get("style") or "")) \
+    return (
+        (el.get("align") or "").lower() == "right"
+        or bool(_RIGHT_RE.search(el.get("style") or ""))
         or "text-right" in (el.get("class") or "")
+    )
 
 
 def _is_center(el: Any) -> bool:
@@ -134,8 +208,16 @@ class _Walker:
         if text:
             self.buf.append((text, bold, italic))
 
-    def run(self, el: Any, bold: bool = False, italic: bool = False, right: bool = False,
-            center: bool = False, heading: bool = False, root: bool = True) -> None:
+    def run(
+        self,
+        el: Any,
+        bold: bool = False,
+        italic: bool = False,
+        right: bool = False,
+        center: bool = False,
+        heading: bool = False,
+        root: bool = True,
+    ) -> None:
         tag = el.tag if isinstance(el.tag, str) else None
         if tag is None:  # comment / processing instruction: only its tail is text
             return
@@ -218,7 +300,9 @@ class Body:
 
 # A real paragraph of article text: long, or a sentence. Credit lines are only looked for after the last one.
 def _is_text_paragraph(line: Line) -> bool:
-    return len(line.text) > 120 or (len(line.text) > 50 and line.text.endswith((".", "!", "?", "…", "\"", "”")))
+    return len(line.text) > 120 or (
+        len(line.text) > 50 and line.text.endswith((".", "!", "?", "…", '"', "”"))
+    )
 
 
 def _is_caption_line(line: Line, prev: Line | None) -> bool:
@@ -253,7 +337,7 @@ def split_body(walk: Walk) -> Body:
                 lines = lines[1:]
     # credit lines: after the last real paragraph
     last_text = max((i for i, ln in enumerate(lines) if _is_text_paragraph(ln)), default=-1)
-    tail = lines[last_text + 1:]
+    tail = lines[last_text + 1 :]
     credit: Credit | None = None
     credit_at: int | None = None
     byline_parts: list[str] = []
@@ -299,6 +383,7 @@ def _merge_lines(lines: Iterable[Line]) -> list[str]:
 # ---------------------------------------------------------------------------------------------------------
 # Container selection
 # ---------------------------------------------------------------------------------------------------------
+
 
 def _text_len(el: Any) -> int:
     return sum(len(t.strip()) for t in el.itertext())

@@ -19,10 +19,14 @@ from dataclasses import dataclass
 from .text import normalize_text
 
 # Role words. Text roles credit the writer; media roles credit photos/video/graphics only.
-_TEXT_ROLES = r"tin|bài|bài viết|nội dung|thực hiện|người thực hiện|tác giả|người viết|ghi chép|ghi|lược ghi|" \
-              r"tổng hợp|biên soạn|phóng sự|phóng viên|pv|nhóm phóng viên|nhóm pv|tác giả bài viết"
-_MEDIA_ROLES = r"ảnh|hình|hình ảnh|video|clip|đồ họa|đồ hoạ|thiết kế|trình bày|biên tập|dựng|quay phim|" \
-               r"infographic|âm thanh|kỹ thuật"
+_TEXT_ROLES = (
+    r"tin|bài|bài viết|nội dung|thực hiện|người thực hiện|tác giả|người viết|ghi chép|ghi|lược ghi|"
+    r"tổng hợp|biên soạn|phóng sự|phóng viên|pv|nhóm phóng viên|nhóm pv|tác giả bài viết"
+)
+_MEDIA_ROLES = (
+    r"ảnh|hình|hình ảnh|video|clip|đồ họa|đồ hoạ|thiết kế|trình bày|biên tập|dựng|quay phim|"
+    r"infographic|âm thanh|kỹ thuật"
+)
 _ROLE = rf"(?:{_TEXT_ROLES}|{_MEDIA_ROLES})"
 # "Tin, ảnh:", "Bài và ảnh:", "Tin/ảnh:", "Tin & ảnh:" — one label made of one or more role words.
 _LABEL_RE = re.compile(
@@ -55,21 +59,102 @@ _INITIALS_RE = re.compile(
 # Team words printed as the whole credit.
 TEAM_WORDS = ("PV", "BBT", "CTV", "Nhóm PV", "Nhóm phóng viên", "Phóng viên", "Ban Biên tập", "PV-CTV")
 # CMS accounts that WordPress and others print as "author": never the journalist.
-ACCOUNT_NAMES = frozenset({
-    "admin", "administrator", "bbt", "quantri", "quản trị", "quan tri", "quantrivien", "quản trị viên",
-    "editor", "webmaster", "root", "user", "author", "biên tập viên", "btv", "system", "super user",
-    "superuser", "adminstrator", "quantriweb", "ban biên tập website",
-})
+ACCOUNT_NAMES = frozenset(
+    {
+        "admin",
+        "administrator",
+        "bbt",
+        "quantri",
+        "quản trị",
+        "quan tri",
+        "quantrivien",
+        "quản trị viên",
+        "editor",
+        "webmaster",
+        "root",
+        "user",
+        "author",
+        "biên tập viên",
+        "btv",
+        "system",
+        "super user",
+        "superuser",
+        "adminstrator",
+        "quantriweb",
+        "ban biên tập website",
+    }
+)
 # Agency tags that open a lead are not bylines: "(NTO)", "(QNO) -", "BHG -", "CTTĐT -", "(ĐCSVN) –".
 AGENCY_TAG_RE = re.compile(r"^\(?[A-ZĐ]{2,8}(?:\.[A-Z]{2,4})?\)?\s*[-–—:]")
 # Words that show a short capitalised line is a heading or sentence, not a name.
-_NOT_NAME_WORDS = frozenset({
-    "Tỉnh", "Huyện", "Đảng", "Ban", "Ủy", "Uỷ", "Hội", "Công", "Kết", "Nghị", "Quyết", "Chỉ", "Thị",
-    "Phát", "Tăng", "Nâng", "Tiếp", "Đẩy", "Thực", "Triển", "Xây", "Tổ", "Đại", "Các", "Những", "Một",
-    "Trong", "Với", "Về", "Của", "Và", "Để", "Ngày", "Sáng", "Chiều", "Tối", "Hình", "Ảnh", "Video",
-    "Nguồn", "Theo", "Tin", "Bài", "Chương", "Phần", "Mục", "Điều", "Lời", "Kỳ", "Tác", "Xem", "Trang",
-    "Thông", "Kính", "Thư", "Giải", "Bảo", "Hướng", "Đồng", "Chủ", "Văn", "Mặt", "Hoạt", "Học",
-})
+_NOT_NAME_WORDS = frozenset(
+    {
+        "Tỉnh",
+        "Huyện",
+        "Đảng",
+        "Ban",
+        "Ủy",
+        "Uỷ",
+        "Hội",
+        "Công",
+        "Kết",
+        "Nghị",
+        "Quyết",
+        "Chỉ",
+        "Thị",
+        "Phát",
+        "Tăng",
+        "Nâng",
+        "Tiếp",
+        "Đẩy",
+        "Thực",
+        "Triển",
+        "Xây",
+        "Tổ",
+        "Đại",
+        "Các",
+        "Những",
+        "Một",
+        "Trong",
+        "Với",
+        "Về",
+        "Của",
+        "Và",
+        "Để",
+        "Ngày",
+        "Sáng",
+        "Chiều",
+        "Tối",
+        "Hình",
+        "Ảnh",
+        "Video",
+        "Nguồn",
+        "Theo",
+        "Tin",
+        "Bài",
+        "Chương",
+        "Phần",
+        "Mục",
+        "Điều",
+        "Lời",
+        "Kỳ",
+        "Tác",
+        "Xem",
+        "Trang",
+        "Thông",
+        "Kính",
+        "Thư",
+        "Giải",
+        "Bảo",
+        "Hướng",
+        "Đồng",
+        "Chủ",
+        "Văn",
+        "Mặt",
+        "Hoạt",
+        "Học",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -161,8 +246,12 @@ def parse_credit(line: str, *, strict: bool = True) -> Credit | None:
     if m:
         value = _clean(m[1])
         # "Theo báo cáo của …" starts a sentence; a source is short and has no verb-y clause
-        if value and len(value.split()) <= 10 and not value.endswith((":",)) and (
-                value[0].isupper() or "." in value):
+        if (
+            value
+            and len(value.split()) <= 10
+            and not value.endswith((":",))
+            and (value[0].isupper() or "." in value)
+        ):
             return Credit(source=value)
         return None
     labels = list(_LABEL_RE.finditer(text))
@@ -171,7 +260,7 @@ def parse_credit(line: str, *, strict: bool = True) -> Credit | None:
         media_only = True
         for i, lab in enumerate(labels):
             end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
-            value = _clean(text[lab.end():end])
+            value = _clean(text[lab.end() : end])
             if _TEXT_ROLE_RE.search(lab[1]):
                 media_only = False
                 if value:

@@ -11,7 +11,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
 from .text import normalize_text
@@ -42,8 +42,9 @@ def _now(now: datetime | None) -> datetime:
     return now.astimezone(VN_TZ)
 
 
-def _make(y: int, mo: int, d: int, hh: int | None = None, mi: int = 0, ss: int = 0,
-          now: datetime | None = None) -> FoundDate | None:
+def _make(
+    y: int, mo: int, d: int, hh: int | None = None, mi: int = 0, ss: int = 0, now: datetime | None = None
+) -> FoundDate | None:
     """Validated constructor: rejects impossible dates, pre-web years and dates in the future."""
     if not (_MIN_YEAR <= y <= _now(now).year + 1):
         return None
@@ -93,7 +94,7 @@ def parse_iso(s: str | None, now: datetime | None = None) -> FoundDate | None:
         offset = timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:4] or 0)))
         found = FoundDate(found.value.replace(tzinfo=offset).astimezone(VN_TZ), True)
     elif tz == "Z":
-        found = FoundDate(found.value.replace(tzinfo=timezone.utc).astimezone(VN_TZ), True)
+        found = FoundDate(found.value.replace(tzinfo=UTC).astimezone(VN_TZ), True)
     return found
 
 
@@ -153,11 +154,12 @@ class DateCandidate:
 
 
 def _label_before(text: str, start: int) -> str:
-    head = text[max(0, start - 40):start]
+    head = text[max(0, start - 40) : start]
     # weekday names and "ngày"/"lúc" often sit between a label and the date: look past them
     head = _WEEKDAY_RE.sub(" ", head)
-    head = re.sub(r"(?:\b(?:lúc|vào|ngày)\b|\d{1,2}\s?[:h]\s?\d{2}(?::\d{2})?|[\s,\-–—|(:])*$", "", head,
-                  flags=re.I)
+    head = re.sub(
+        r"(?:\b(?:lúc|vào|ngày)\b|\d{1,2}\s?[:h]\s?\d{2}(?::\d{2})?|[\s,\-–—|(:])*$", "", head, flags=re.I
+    )
     if _TODAY_LABEL_RE.search(head + " "):
         return "today"
     if _POSTED_LABEL_RE.search(head + ":"):
@@ -168,9 +170,11 @@ def _label_before(text: str, start: int) -> str:
 
 
 def _time_near(text: str, start: int, end: int) -> tuple[int, int, int] | None:
-    """The time printed right after a date (``17/10/2020, 14:34``) or right before it (``04:35 15/03/2016``)."""
-    for m in (_TIME_AFTER_RE.match(text, end, min(len(text), end + 30)),
-              _TIME_BEFORE_RE.search(text, max(0, start - 45), start)):
+    """The time printed right after a date (``17/10/2020, 14:34``) or before it (``04:35 15/03/2016``)."""
+    for m in (
+        _TIME_AFTER_RE.match(text, end, min(len(text), end + 30)),
+        _TIME_BEFORE_RE.search(text, max(0, start - 45), start),
+    ):
         if not m:
             continue
         hh, mi, ss = int(m[1]), int(m[2]), int(m[3] or 0)
@@ -184,8 +188,9 @@ def _time_near(text: str, start: int, end: int) -> tuple[int, int, int] | None:
     return None
 
 
-def find_dates(text: str, *, year_hint: int | None = None, now: datetime | None = None,
-               allow_yearless: bool = False) -> list[DateCandidate]:
+def find_dates(
+    text: str, *, year_hint: int | None = None, now: datetime | None = None, allow_yearless: bool = False
+) -> list[DateCandidate]:
     """All printed dates in ``text`` in order, with their labels and times of day."""
     text = normalize_text(text)
     out: list[DateCandidate] = []
@@ -227,9 +232,14 @@ def _relative(text: str, now: datetime | None) -> FoundDate | None:
     if m:
         n, unit = int(m[1]), m[2].lower()
         delta = {
-            "giây": timedelta(seconds=n), "phút": timedelta(minutes=n), "giờ": timedelta(hours=n),
-            "tiếng": timedelta(hours=n), "ngày": timedelta(days=n), "tuần": timedelta(weeks=n),
-            "tháng": timedelta(days=30 * n), "năm": timedelta(days=365 * n),
+            "giây": timedelta(seconds=n),
+            "phút": timedelta(minutes=n),
+            "giờ": timedelta(hours=n),
+            "tiếng": timedelta(hours=n),
+            "ngày": timedelta(days=n),
+            "tuần": timedelta(weeks=n),
+            "tháng": timedelta(days=30 * n),
+            "năm": timedelta(days=365 * n),
         }[unit]
         value = (base - delta).replace(second=0, microsecond=0)
         return FoundDate(value, unit in ("giây", "phút", "giờ", "tiếng"))
@@ -275,11 +285,17 @@ def _dateparser(text: str, now: datetime | None) -> FoundDate | None:
         if _DDP is None:
             from dateparser.date import DateDataParser
 
-            _DDP = DateDataParser(languages=["vi"], settings={
-                "DATE_ORDER": "DMY", "PREFER_DATES_FROM": "past", "TIMEZONE": "Asia/Ho_Chi_Minh",
-                "TO_TIMEZONE": "Asia/Ho_Chi_Minh", "RETURN_AS_TIMEZONE_AWARE": True,
-                "STRICT_PARSING": True,
-            })
+            _DDP = DateDataParser(
+                languages=["vi"],
+                settings={
+                    "DATE_ORDER": "DMY",
+                    "PREFER_DATES_FROM": "past",
+                    "TIMEZONE": "Asia/Ho_Chi_Minh",
+                    "TO_TIMEZONE": "Asia/Ho_Chi_Minh",
+                    "RETURN_AS_TIMEZONE_AWARE": True,
+                    "STRICT_PARSING": True,
+                },
+            )
         data = _DDP.get_date_data(cleaned)
     except Exception:  # dateparser raises on odd input; a missing date is the right answer then
         return None
@@ -290,12 +306,20 @@ def _dateparser(text: str, now: datetime | None) -> FoundDate | None:
     has_time = bool(re.search(r"\d\s?[:h]\s?\d{2}", cleaned))
     if not has_time:
         value = value.replace(hour=0, minute=0, second=0)
-    return _make(value.year, value.month, value.day, value.hour if has_time else None, value.minute,
-                 value.second, now=now)
+    return _make(
+        value.year,
+        value.month,
+        value.day,
+        value.hour if has_time else None,
+        value.minute,
+        value.second,
+        now=now,
+    )
 
 
-def parse_visible(text: str, *, year_hint: int | None = None, now: datetime | None = None,
-                  allow_dateparser: bool = True) -> FoundDate | None:
+def parse_visible(
+    text: str, *, year_hint: int | None = None, now: datetime | None = None, allow_dateparser: bool = True
+) -> FoundDate | None:
     """Parse one printed date string (a meta line); regexes first, dateparser for the rest."""
     cands = find_dates(text, year_hint=year_hint, now=now, allow_yearless=year_hint is not None)
     best = pick_candidate(cands)
@@ -343,12 +367,33 @@ def year_from_url(url: str, now: datetime | None = None) -> int | None:
 
 # <meta> names for the publication time, most specific first. Modified/updated times are left out on purpose.
 PUBLISHED_META_NAMES = (
-    "article:published_time", "og:article:published_time", "datepublished", "pubdate", "publishdate",
-    "publish-date", "publish_date", "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date",
-    "sailthru.date", "parsely-pub-date", "article.published", "date", "created",
+    "article:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date",
+    "dcterms.date",
+    "sailthru.date",
+    "parsely-pub-date",
+    "article.published",
+    "date",
+    "created",
 )
-_ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "reportagenewsarticle", "webpage",
-                  "analysisnewsarticle", "opinionnewsarticle", "backgroundnewsarticle"}
+_ARTICLE_TYPES = {
+    "article",
+    "newsarticle",
+    "blogposting",
+    "reportagenewsarticle",
+    "webpage",
+    "analysisnewsarticle",
+    "opinionnewsarticle",
+    "backgroundnewsarticle",
+}
 
 
 def meta_published(tree: Any) -> str | None:

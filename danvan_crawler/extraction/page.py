@@ -45,23 +45,72 @@ from .text import normalize_text
 Tree = Any  # lxml.html.HtmlElement
 
 # Title classes across CMS families (WordPress entry-title, Liferay title-detail, newspaper CMSs).
-TITLE_TOKENS = frozenset({
-    "entry-title", "title-detail", "detail-title", "article-title", "post-title", "news-title",
-    "title-news", "titlenews", "tieude", "tieu-de", "title_detail", "content-title", "detail__title",
-    "news_title", "art-title", "article__title", "title-post", "single-title", "titledetail",
-    "newstitle", "news-detail-title", "contentheading", "title_news", "detail-title-news",
-})
+TITLE_TOKENS = frozenset(
+    {
+        "entry-title",
+        "title-detail",
+        "detail-title",
+        "article-title",
+        "post-title",
+        "news-title",
+        "title-news",
+        "titlenews",
+        "tieude",
+        "tieu-de",
+        "title_detail",
+        "content-title",
+        "detail__title",
+        "news_title",
+        "art-title",
+        "article__title",
+        "title-post",
+        "single-title",
+        "titledetail",
+        "newstitle",
+        "news-detail-title",
+        "contentheading",
+        "title_news",
+        "detail-title-news",
+    }
+)
 # Sapo (lead) classes: NukeViet's hometext, newspapers' sapo/description/lead.
-SAPO_TOKENS = frozenset({
-    "hometext", "sapo", "summary", "lead", "description", "chapeau", "excerpt", "article-sapo",
-    "detail-sapo", "news-sapo", "sapo-detail", "article__sapo", "detail__summary", "tomtat", "tom-tat",
-    "mota", "short-description", "news-summary", "article-summary", "detail-summary", "lead-text",
-    "article-lead", "sapo_detail", "news_sapo", "intro", "introtext",
-})
+SAPO_TOKENS = frozenset(
+    {
+        "hometext",
+        "sapo",
+        "summary",
+        "lead",
+        "description",
+        "chapeau",
+        "excerpt",
+        "article-sapo",
+        "detail-sapo",
+        "news-sapo",
+        "sapo-detail",
+        "article__sapo",
+        "detail__summary",
+        "tomtat",
+        "tom-tat",
+        "mota",
+        "short-description",
+        "news-summary",
+        "article-summary",
+        "detail-summary",
+        "lead-text",
+        "article-lead",
+        "sapo_detail",
+        "news_sapo",
+        "intro",
+        "introtext",
+    }
+)
 _INDEX_TOKENS = frozenset(CONTAINER_TOKENS) | TITLE_TOKENS | SAPO_TOKENS
 # Author elements near the title (WordPress .author, newspapers' .author/.byline, Vietnamese "tac-gia").
-_AUTHOR_CLASS_RE = re.compile(r"(?:^|[\s_\-])(?:author|tacgia|tac-gia|byline|writer|author-name|nguoiviet)"
-                              r"(?=$|[\s_\-])", re.I)
+_AUTHOR_CLASS_RE = re.compile(
+    r"(?:^|[\s_\-])(?:author|tacgia|tac-gia|byline|writer|author-name|nguoiviet)"
+    r"(?=$|[\s_\-])",
+    re.I,
+)
 # Zones whose dates are never the publication date: the header's today box, comments, related lists,
 # sidebars, footers, navigation, tickers.
 _DATE_SKIP_RE = re.compile(
@@ -71,11 +120,49 @@ _DATE_SKIP_RE = re.compile(
     r"breadcrumbs?|weather|thoitiet|clock|lich)(?=$|[\s_\-])",
     re.I,
 )
-_DATE_SKIP_TAGS = frozenset({"script", "style", "noscript", "nav", "aside", "footer", "select",
-                             "button", "iframe", "svg", "template", "head"})
+_DATE_SKIP_TAGS = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "nav",
+        "aside",
+        "footer",
+        "select",
+        "button",
+        "iframe",
+        "svg",
+        "template",
+        "head",
+    }
+)
 # Elements that start a new printed line (for reading meta/credit lines around the body).
-_LINE_TAGS = frozenset({"p", "div", "li", "tr", "td", "h1", "h2", "h3", "h4", "h5", "h6", "br", "ul", "ol",
-                        "section", "article", "header", "table", "dd", "dt", "blockquote", "figure"})
+_LINE_TAGS = frozenset(
+    {
+        "p",
+        "div",
+        "li",
+        "tr",
+        "td",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "br",
+        "ul",
+        "ol",
+        "section",
+        "article",
+        "header",
+        "table",
+        "dd",
+        "dt",
+        "blockquote",
+        "figure",
+    }
+)
 _TITLE_SPLIT_RE = re.compile(r"\s+[|–—\-:»«]\s+|\s*\|\s*")
 _XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_\-]+)""", re.I)
@@ -84,6 +171,7 @@ _CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_\-]+)"
 # ---------------------------------------------------------------------------------------------------------
 # Parsing
 # ---------------------------------------------------------------------------------------------------------
+
 
 def _decode(data: bytes) -> str:
     """Bytes → text: declared charset, else UTF-8, else Windows-1258 (legacy Vietnamese servers)."""
@@ -123,6 +211,7 @@ def parse_html(html: str | bytes | Tree) -> Tree | None:
 # ---------------------------------------------------------------------------------------------------------
 # One pass over the tree
 # ---------------------------------------------------------------------------------------------------------
+
 
 class PageIndex:
     """Elements and metadata collected in one walk of the tree."""
@@ -210,6 +299,7 @@ def _inside_article(el: Any) -> bool:
 # Title
 # ---------------------------------------------------------------------------------------------------------
 
+
 def _fold(s: str) -> str:
     return re.sub(r"[^\w]+", " ", normalize_text(s).casefold()).strip()
 
@@ -221,7 +311,7 @@ def _strip_site_suffix(title: str, site_name: str) -> str:
             if title.endswith(sep + site_name):
                 return title[: -len(sep + site_name)].strip()
             if title.startswith(site_name + sep):
-                return title[len(site_name + sep):].strip()
+                return title[len(site_name + sep) :].strip()
     parts = _TITLE_SPLIT_RE.split(title)
     if len(parts) > 1:
         head = title[: title.rfind(parts[-1])].rstrip(" -|–—:»«")
@@ -296,6 +386,7 @@ def _is_logo(el: Any, text: str, site_name: str) -> bool:
 # Body container and article root
 # ---------------------------------------------------------------------------------------------------------
 
+
 def find_container(idx: PageIndex, hints: dict | None) -> tuple[Any | None, str]:
     """The element holding the article text and how it was found ("known", "hint", "density")."""
     el = known_container(idx.by_key)
@@ -337,8 +428,9 @@ def _contains(outer: Any, inner: Any) -> bool:
     return False
 
 
-def _zone_texts(root: Any, title_el: Any | None, container: Any | None, limit: int = 1200
-                ) -> tuple[list[str], list[str], list[str]]:
+def _zone_texts(
+    root: Any, title_el: Any | None, container: Any | None, limit: int = 1200
+) -> tuple[list[str], list[str], list[str]]:
     """Text pieces of ``root`` before the title, between the title and the body, and after the body.
 
     Furniture zones are skipped. The "between" zone stops where the article text starts (the container,
@@ -402,28 +494,40 @@ def _in_skip_zone_single(el: Any) -> bool:
 # Dates
 # ---------------------------------------------------------------------------------------------------------
 
+
 def _anniversary(text: str, start: int) -> bool:
     """A date in a range ("15/10/1930 – 15/10/2020") is an anniversary, not a publication date."""
-    window = text[max(0, start - 14): start + 26]
+    window = text[max(0, start - 14) : start + 26]
     return bool(re.search(r"\d{4}\s*[-–—]\s*\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}|\d{4}\s*[-–—]\s*\d{4}", window))
 
 
-def _pick_from_texts(pieces: list[str], year_hint: int | None, now: datetime | None,
-                     allow_yearless: bool) -> FoundDate | None:
+def _pick_from_texts(
+    pieces: list[str], year_hint: int | None, now: datetime | None, allow_yearless: bool
+) -> FoundDate | None:
     text = normalize_text(" ".join(pieces))
     if not text:
         return None
-    cands = [c for c in find_dates(text, year_hint=year_hint, now=now, allow_yearless=allow_yearless)
-             if not _anniversary(text, c.start)]
+    cands = [
+        c
+        for c in find_dates(text, year_hint=year_hint, now=now, allow_yearless=allow_yearless)
+        if not _anniversary(text, c.start)
+    ]
     # a year-less date is a guess: take it only when no full date is printed
     full = [c for c in cands if c.has_year]
     best = pick_candidate(full) or pick_candidate(cands)
     return best.found if best else None
 
 
-def extract_date(idx: PageIndex, url: str, zones: tuple[list[str], list[str], list[str]],
-                 hinted_date: str | None, hints: dict | None, first_lines: list[str], last_lines: list[str],
-                 now: datetime | None = None) -> tuple[FoundDate | None, str | None]:
+def extract_date(
+    idx: PageIndex,
+    url: str,
+    zones: tuple[list[str], list[str], list[str]],
+    hinted_date: str | None,
+    hints: dict | None,
+    first_lines: list[str],
+    last_lines: list[str],
+    now: datetime | None = None,
+) -> tuple[FoundDate | None, str | None]:
     """Publication date and where it came from, by the ordered sources in the module docstring."""
     value = meta_published(idx.tree)
     f = parse_iso(value, now) if value else None
@@ -435,9 +539,16 @@ def extract_date(idx: PageIndex, url: str, zones: tuple[list[str], list[str], li
         return f, "json-ld"
     # <time datetime> / itemprop=datePublished (WordPress entry-date.published, Joomla) outside furniture
     times = [el for el in idx.by_key.get("time", ()) if not _in_skip_zone(el)]
-    times.sort(key=lambda el: 0 if re.search(r"publish|entry-date|datepublished|post-date",
-                                             f"{el.get('class')} {el.get('itemprop')}", re.I)
-               and "updated" not in (el.get("class") or "") else 1)
+    times.sort(
+        key=lambda el: (
+            0
+            if re.search(
+                r"publish|entry-date|datepublished|post-date", f"{el.get('class')} {el.get('itemprop')}", re.I
+            )
+            and "updated" not in (el.get("class") or "")
+            else 1
+        )
+    )
     for el in times:
         f = parse_iso(el.get("datetime"), now)
         if f:
@@ -453,8 +564,9 @@ def extract_date(idx: PageIndex, url: str, zones: tuple[list[str], list[str], li
     year_hint = url_year or (hinted.value.year if hinted else None)
     if hints and hints.get("date"):
         for el in _css(idx.tree, hints["date"]):
-            f = parse_visible(el.get("datetime") or el.get("content") or _text(el), year_hint=year_hint,
-                              now=now)
+            f = parse_visible(
+                el.get("datetime") or el.get("content") or _text(el), year_hint=year_hint, now=now
+            )
             if f:
                 return f, "hint"
     # printed near the title: between title and body first, then just above the title
@@ -485,6 +597,7 @@ def extract_date(idx: PageIndex, url: str, zones: tuple[list[str], list[str], li
 # Byline
 # ---------------------------------------------------------------------------------------------------------
 
+
 def _author_elements(root: Any) -> Iterator[Any]:
     for el in root.iter():
         if not isinstance(el.tag, str):
@@ -502,8 +615,15 @@ def _person_like(name: str) -> bool:
     return bool(c and c.byline and len(c.byline.split()) >= 2)
 
 
-def extract_byline(idx: PageIndex, body: Body, root: Any | None, container: Any | None,
-                   hints: dict | None, between: list[str], after: list[str]) -> tuple[str | None, str | None]:
+def extract_byline(
+    idx: PageIndex,
+    body: Body,
+    root: Any | None,
+    container: Any | None,
+    hints: dict | None,
+    between: list[str],
+    after: list[str],
+) -> tuple[str | None, str | None]:
     """(byline, source) by the ordered sources in the module docstring."""
     byline = body.credit.byline if body.credit else None
     source = body.credit.source if body.credit else None
@@ -517,8 +637,12 @@ def extract_byline(idx: PageIndex, body: Body, root: Any | None, container: Any 
     # labelled credits printed near the title or right after the body (NukeViet "Tác giả:", "Nguồn tin:")
     for piece in [*between, *after[:8]]:
         text = normalize_text(piece)
-        if not re.match(r"(?:tác giả|người viết|tin|bài|tin,? ảnh|bài,? ảnh|bài và ảnh|tin và ảnh|nguồn(?: tin)?"
-                        r"|theo)\s*[:：]", text, re.I):
+        if not re.match(
+            r"(?:tác giả|người viết|tin|bài|tin,? ảnh|bài,? ảnh|bài và ảnh|tin và ảnh|nguồn(?: tin)?"
+            r"|theo)\s*[:：]",
+            text,
+            re.I,
+        ):
             continue
         c = parse_credit(text, strict=False)
         if c:
@@ -531,7 +655,9 @@ def extract_byline(idx: PageIndex, body: Body, root: Any | None, container: Any 
     for el in _author_elements(scope):
         if _in_skip_zone(el) or (container is not None and _contains(container, el) and len(_text(el)) > 80):
             continue
-        text = re.sub(r"^(?:bởi|by|đăng bởi|posted by|người đăng|tác giả)\s*[:：]?\s*", "", _text(el), flags=re.I)
+        text = re.sub(
+            r"^(?:bởi|by|đăng bởi|posted by|người đăng|tác giả)\s*[:：]?\s*", "", _text(el), flags=re.I
+        )
         if not text or is_account(text):
             continue
         c = parse_credit(text, strict=False)
@@ -553,7 +679,11 @@ def _meta_authors(idx: PageIndex) -> Iterator[str]:
     for obj in iter_json_ld(idx.tree):
         author = obj.get("author")
         for a in author if isinstance(author, list) else [author]:
-            if isinstance(a, dict) and a.get("@type", "Person") == "Person" and isinstance(a.get("name"), str):
+            if (
+                isinstance(a, dict)
+                and a.get("@type", "Person") == "Person"
+                and isinstance(a.get("name"), str)
+            ):
                 yield normalize_text(a["name"])
             elif isinstance(a, str):
                 yield normalize_text(a)
@@ -563,12 +693,14 @@ def _meta_authors(idx: PageIndex) -> Iterator[str]:
 # Lead and body clean-up
 # ---------------------------------------------------------------------------------------------------------
 
+
 def _sapo(idx: PageIndex, container: Any | None, root: Any | None) -> str:
     """A sapo printed outside the body container (NukeViet hometext, newspaper sapo/description)."""
     for tok in SAPO_TOKENS:
         for el in idx.by_key.get(tok, ()):
-            if el.tag in ("meta", "body", "html") or (container is not None and (
-                    _contains(el, container) or _contains(container, el))):
+            if el.tag in ("meta", "body", "html") or (
+                container is not None and (_contains(el, container) or _contains(container, el))
+            ):
                 continue
             if root is not None and not _contains(root, el) and root.tag not in ("body", "html"):
                 continue
@@ -592,12 +724,17 @@ def _trim_head(paragraphs: list[str], title: str) -> list[str]:
         if key and _fold(first) == key:
             out.pop(0)
             continue
-        if len(first) < 100 and _DATE_LINE_RE.search(first) and len(first.split()) <= 14 and \
-                not first.rstrip().endswith((".", "!", "?")):
+        if (
+            len(first) < 100
+            and _DATE_LINE_RE.search(first)
+            and len(first.split()) <= 14
+            and not first.rstrip().endswith((".", "!", "?"))
+        ):
             out.pop(0)
             continue
-        if len(first) < 100 and re.match(r"(?:tác giả|người viết|tin,? ảnh|bài,? ảnh|bài và ảnh|tin và ảnh)\s*[:：]",
-                                         first, re.I):
+        if len(first) < 100 and re.match(
+            r"(?:tác giả|người viết|tin,? ảnh|bài,? ảnh|bài và ảnh|tin và ảnh)\s*[:：]", first, re.I
+        ):
             out.pop(0)
             continue
         break
@@ -605,8 +742,13 @@ def _trim_head(paragraphs: list[str], title: str) -> list[str]:
 
 
 def _top_credit(paragraphs: list[str]) -> Credit | None:
-    if paragraphs and len(paragraphs[0]) < 100 and re.match(
-            r"(?:tác giả|người viết|tin,? ảnh|bài,? ảnh|bài và ảnh|tin và ảnh)\s*[:：]", paragraphs[0], re.I):
+    if (
+        paragraphs
+        and len(paragraphs[0]) < 100
+        and re.match(
+            r"(?:tác giả|người viết|tin,? ảnh|bài,? ảnh|bài và ảnh|tin và ảnh)\s*[:：]", paragraphs[0], re.I
+        )
+    ):
         return parse_credit(paragraphs[0], strict=False)
     return None
 
@@ -615,8 +757,15 @@ def _top_credit(paragraphs: list[str]) -> Credit | None:
 # Public entry points
 # ---------------------------------------------------------------------------------------------------------
 
-def extract_article(html: str | bytes | Tree, url: str, *, hinted_date: str | None = None,
-                    hints: dict | None = None, now: datetime | None = None) -> Article:
+
+def extract_article(
+    html: str | bytes | Tree,
+    url: str,
+    *,
+    hinted_date: str | None = None,
+    hints: dict | None = None,
+    now: datetime | None = None,
+) -> Article:
     """Extract one article page. Never raises on bad HTML: returns an Article with empty fields.
 
     ``html`` may be text, bytes, or a tree from :func:`parse_html` (or Scrapy's ``response.selector.root``);
@@ -635,8 +784,9 @@ def extract_article(html: str | bytes | Tree, url: str, *, hinted_date: str | No
         return article
 
 
-def _extract(tree: Tree, url: str, article: Article, hinted_date: str | None, hints: dict | None,
-             now: datetime | None) -> Article:
+def _extract(
+    tree: Tree, url: str, article: Article, hinted_date: str | None, hints: dict | None, now: datetime | None
+) -> Article:
     idx = PageIndex(tree)
     title, title_el = extract_title(idx, hints)
     container, _how = find_container(idx, hints)
@@ -647,14 +797,24 @@ def _extract(tree: Tree, url: str, article: Article, hinted_date: str | None, hi
     paragraphs = _trim_head(body.paragraphs, title)
     top = _top_credit(body.paragraphs)
     sapo = _sapo(idx, container, root)
-    if sapo and not (paragraphs and (_fold(paragraphs[0]) == _fold(sapo) or _fold(sapo) in _fold(paragraphs[0]))):
+    if sapo and not (
+        paragraphs and (_fold(paragraphs[0]) == _fold(sapo) or _fold(sapo) in _fold(paragraphs[0]))
+    ):
         paragraphs.insert(0, sapo)
     paragraphs = [p for p in paragraphs if not is_drop_line(p)]
 
     zones = _zone_texts(root if root is not None else tree, title_el, container)
     _before, between, after = zones
-    found, source = extract_date(idx, url, zones, hinted_date, hints,
-                                 body.paragraphs[:3], body.paragraphs[-3:] + body.credit_lines, now)
+    found, source = extract_date(
+        idx,
+        url,
+        zones,
+        hinted_date,
+        hints,
+        body.paragraphs[:3],
+        body.paragraphs[-3:] + body.credit_lines,
+        now,
+    )
     if top and not body.credit:
         body.credit = top
     byline, src = extract_byline(idx, body, root, container, hints, between, after)
@@ -733,8 +893,12 @@ def article_signals(tree: Tree, url: str) -> dict[str, float]:
             linked += 1
     sig["linked_headings"] = float(linked)
     # a printed or declared publication date: articles have one, "about"/contact pages do not
-    has_date = bool(sig["published_meta"] or json_ld_published(tree) or idx.by_key.get("time")
-                    or idx.by_key.get("itemprop:datepublished"))
+    has_date = bool(
+        sig["published_meta"]
+        or json_ld_published(tree)
+        or idx.by_key.get("time")
+        or idx.by_key.get("itemprop:datepublished")
+    )
     if not has_date:
         _title, title_el = extract_title(idx, None)
         root = _common_root(title_el, container)
