@@ -134,18 +134,27 @@ class SiteProfile:
 
     @property
     def kind(self) -> str:
-        """A coarse kind from the name prefix: committee, danvan, tuyengiao, school, newspaper, other."""
+        """A coarse kind from the name prefix: committee, danvan, tuyengiao, board, bloc, school,
+        newspaper (also any site whose cms is ``newspaper``), other."""
         prefix = self.name.split("-", 1)[0]
-        return {
+        kind = {
             "tinhuy": "committee",
             "thanhuy": "committee",
+            "huyenuy": "committee",
             "dcs": "committee",
             "bdv": "danvan",
             "btgdv": "danvan",
             "btg": "tuyengiao",
+            "btc": "board",
+            "dukcq": "bloc",
+            "dukccq": "bloc",
+            "dukccqdn": "bloc",
             "truongct": "school",
             "bao": "newspaper",
-        }.get(prefix, "other")
+        }.get(prefix)
+        if kind is None:
+            kind = "newspaper" if self.cms == "newspaper" else "other"
+        return kind
 
     def allows(self, path: str) -> bool:
         """Whether a URL path (with query) passes the ``allow``/``deny`` regexes."""
