@@ -325,26 +325,40 @@ def url_kind(url: str, canonical: str | None = None) -> str:
 # ---------------------------------------------------------------------------------------------
 
 _PUNCT_RE = re.compile(r"[\W_]+")
-_TONES = "\u0300\u0301\u0303\u0309\u0323"
-# Old-style tone placement ("hoà", "khoẻ", "thuỷ") and new style ("hòa", "khỏe", "thủy") are the same
-# word; editors and CMSs differ. In NFD, move the tone from the second vowel to the first in open
-# syllables oa/oe/uy (not after "q": in "quý" the u is part of the consonant).
-_TONE_OA_RE = re.compile(rf"(?<!q)(o)([ae])([{_TONES}])(?!\w)")
-_TONE_UY_RE = re.compile(rf"(?<!q)(u)(y)([{_TONES}])(?!\w)")
+# What normalize_text folds, as one translate table (Ð→Đ, zero-width characters out): normalize_for_hash
+# runs on every fingerprint, and splitting on punctuation and whitespace makes the space handling moot.
+_HASH_FOLD = {0xD0: 0x110, 0xF0: 0x111, **dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))}
+
+
+def _tone_pairs() -> dict[str, str]:
+    """Old-style → new-style spellings of the open syllables oa/oe/uy ("oà" → "òa", "uỷ" → "ủy")."""
+    pairs = {}
+    for first, seconds in (("o", "ae"), ("u", "y")):
+        for second in seconds:
+            for tone in "\u0300\u0301\u0309\u0303\u0323":
+                old = first + unicodedata.normalize("NFC", second + tone)
+                pairs[old] = unicodedata.normalize("NFC", first + tone) + second
+    return pairs
+
+
+# Old-style tone placement ("hoà", "khoẻ", "thuỷ") and the new style ("hòa", "khỏe", "thủy") are the
+# same word; editors and CMSs differ. Only open syllables differ ("hoàng" is spelled one way), and after
+# "q" the u belongs to the consonant ("quý" is spelled one way).
+_TONE_PAIRS = _tone_pairs()
+_TONE_RE = re.compile(rf"(?<!q)(?:{'|'.join(_TONE_PAIRS)})(?!\w)")
 
 
 def _fold_tone_placement(text: str) -> str:
-    """Bring old-style tone placement to the new style (hoà → hòa, thuỷ → thủy)."""
-    nfd = unicodedata.normalize("NFD", text)
-    nfd = _TONE_OA_RE.sub(r"\1\3\2", nfd)
-    nfd = _TONE_UY_RE.sub(r"\1\3\2", nfd)
-    return unicodedata.normalize("NFC", nfd)
+    """Bring old-style tone placement to the new style (hoà → hòa, thuỷ → thủy); text is lower case."""
+    return _TONE_RE.sub(lambda m: _TONE_PAIRS[m.group(0)], text)
 
 
 def normalize_for_hash(text: str | None) -> str:
     """Text as compared for duplicates: NFC, Ð→Đ, no zero-width/nbsp, lower case, tone placement
-    folded, punctuation dropped, single spaces."""
-    s = normalize_text(text).casefold()
+    folded, punctuation dropped, single spaces (normalize_text's folds, then case and punctuation)."""
+    if not text:
+        return ""
+    s = unicodedata.normalize("NFC", text).translate(_HASH_FOLD).casefold()
     s = _fold_tone_placement(s)
     return " ".join(_PUNCT_RE.sub(" ", s).split())
 
@@ -384,10 +398,32 @@ def shingles(text: str) -> set[str]:
     return {" ".join(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
 
 
-def _shingle_hashes(text: str) -> list[int]:
-    """64-bit stable hashes of the shingles (BLAKE2b: Python's hash() changes between processes)."""
+_MASK64 = (1 << 64) - 1
+# Odd 64-bit multipliers: a shingle's hash is a fixed linear mix of its words' hashes (position matters).
+_K = (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93, 0xFF51AFD7ED558CCD)
+
+
+def _shingle_hashes(text: str) -> set[int]:
+    """Stable 64-bit hashes of the 5-word shingles.
+
+    Each distinct word is hashed once with BLAKE2b (Python's hash() changes between processes and the
+    signatures are persisted); a shingle mixes its five word hashes arithmetically, which costs a
+    fraction of hashing every shingle string.
+    """
+    words = normalize_for_hash(text).split()
+    if not words:
+        return set()
     blake = hashlib.blake2b
-    return [int.from_bytes(blake(s.encode(), digest_size=8).digest(), "little") for s in shingles(text)]
+    table = {w: int.from_bytes(blake(w.encode(), digest_size=8).digest(), "little") for w in set(words)}
+    w = [table[x] for x in words]
+    if len(w) < SHINGLE_WORDS:
+        w += [0] * (SHINGLE_WORDS - len(w))
+    k0, k1, k2, k3, k4 = _K
+    out = set()
+    for a, b, c, d, e in zip(w, w[1:], w[2:], w[3:], w[4:], strict=False):
+        h = (a * k0 + b * k1 + c * k2 + d * k3 + e * k4) & _MASK64
+        out.add(h ^ (h >> 31))  # fold high bits into the low ones that pick the bucket
+    return out
 
 
 def fingerprint(text: str | None) -> Signature:
@@ -449,11 +485,13 @@ def unpack_signature(blob: bytes) -> Signature:
 
 # A candidate must contain most of the shorter body: republications edit a lead, a caption, a sentence;
 # different stories of one genre share only stock sentences ("Hội nghị đã thảo luận…").
-MIN_CONTAINMENT = 0.7
+MIN_CONTAINMENT = 0.75
 # A copy shorter than this share of the other is an excerpt inside a longer piece, not a copy.
 MIN_LENGTH_RATIO = 0.4
 # Share of the shorter side's numbers that must recur in the other (dates, counts, quarters).
 MIN_NUMBER_CONTAINMENT = 0.75
+# Titles sharing this share of their words (numbers aside) follow one headline pattern.
+SERIES_TITLE_SIMILARITY = 0.6
 
 _NUMBER_RE = re.compile(r"\d+")
 # Roman numerals in titles and bodies number series: "quý II", "khóa XIV", "Đại hội XIII".
@@ -512,10 +550,24 @@ def _number_containment(a: set[str], b: set[str]) -> float:
     return len(small & large) / len(small)
 
 
+def _title_words(title: str | None) -> set[str]:
+    """The words of a title once its numbers and Roman numerals are taken out."""
+    s = _ROMAN_RE.sub(" ", _NUMBER_RE.sub(" ", normalize_text(title)))
+    return set(normalize_for_hash(s).split())
+
+
 def _titles_conflict(title_a: str | None, title_b: str | None) -> bool:
-    """True when both titles carry numbers and neither set contains the other ("quý I" vs "quý II")."""
+    """True for two instalments of a series: the same headline pattern with other numbers.
+
+    "… quý I năm 2024" vs "… quý II năm 2024": the words agree, the numbers do not (neither set
+    contains the other). A republisher's rewritten headline ("Tân Lập: Dân hiến 9.400 m² đất…") has
+    other words too, so its numbers are left to the body check.
+    """
     ma, mb = markers(title_a), markers(title_b)
-    return bool(ma and mb) and not (ma <= mb or mb <= ma)
+    if not (ma and mb) or ma <= mb or mb <= ma:
+        return False
+    wa, wb = _title_words(title_a), _title_words(title_b)
+    return bool(wa and wb) and len(wa & wb) / len(wa | wb) >= SERIES_TITLE_SIMILARITY
 
 
 def text_similarity(body_a: str | None, body_b: str | None) -> tuple[float, float, float]:
