@@ -140,7 +140,7 @@ def run_crawl(profiles: list[SiteProfile], db_path: Path, *, progress=None, **op
     settings = build_settings(db_path, run_id, log_file=log_file, **options)
     settings.set("DANVAN_PROGRESS", progress, priority="cmdline")
     install_reactor(settings["TWISTED_REACTOR"])
-    process = AsyncCrawlerProcess(settings, install_root_handler=True)
+    process = AsyncCrawlerProcess(settings)
     if log_file is None:
         logging.getLogger("scrapy").setLevel(logging.WARNING)
 

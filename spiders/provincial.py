@@ -29,14 +29,13 @@ from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.gz import gunzip, gzip_magic_number
 from scrapy.utils.sitemap import Sitemap
-from twisted.internet.error import (
-    ConnectionLost,
-    ConnectionRefusedError,
-    DNSLookupError,
-    TCPTimedOutError,
-    TimeoutError,
+from scrapy.exceptions import (
+    CannotResolveHostError,
+    DownloadConnectionRefusedError,
+    DownloadFailedError,
+    DownloadTimeoutError,
+    ResponseDataLossError,
 )
-from twisted.web._newclient import ResponseFailed
 
 from danvan_crawler import dedup
 from danvan_crawler.extraction import extract_article, is_article_page, parse_html
@@ -384,14 +383,16 @@ class ProvincialSpider(scrapy.Spider):
             text = str(failure.value) or "ignored"
             self.counts["robots_forbidden" if "robots" in text.lower() else "ignored"] += 1
             reason = None
-        elif failure.check(DNSLookupError):
+        elif failure.check(CannotResolveHostError):
             reason = "DNS lookup failed"
-        elif failure.check(ConnectionRefusedError):
+        elif failure.check(DownloadConnectionRefusedError):
             reason = "connection refused"
-        elif failure.check(TimeoutError, TCPTimedOutError):
+        elif failure.check(DownloadTimeoutError):
             reason = "timed out"
-        elif failure.check(ConnectionLost, ResponseFailed):
-            reason = "connection lost (truncated or reset)"
+        elif failure.check(ResponseDataLossError):
+            reason = "truncated response"
+        elif failure.check(DownloadFailedError):
+            reason = f"download failed: {failure.getErrorMessage()}"[:300]
         else:
             reason = f"{failure.type.__name__}: {failure.getErrorMessage()}"[:300]
         if reason and not (optional and (status in OPTIONAL_MISS or status is None and meta.get("rest_page"))):
