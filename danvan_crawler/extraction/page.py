@@ -223,6 +223,7 @@ class PageIndex:
         self.meta: dict[str, str] = {}
         self.title_tag = ""
         self.canonical: str | None = None
+        self.memo: dict[str, Any] = {}  # title/container results shared by is_article_page and extract
         for el in tree.iter():
             tag = el.tag
             if not isinstance(tag, str):
@@ -254,6 +255,22 @@ class PageIndex:
                 self.by_key.setdefault("itemprop:" + prop.strip().lower(), []).append(el)
             if tag == "time" and el.get("datetime"):
                 self.by_key.setdefault("time", []).append(el)
+
+
+# The spider calls is_article_page(tree) then extract_article(tree) on the same tree: the index built by
+# the first call is kept for the second (one slot, replaced by the next page, so at most one extra tree
+# stays referenced).
+_LAST_INDEX: tuple[Any, PageIndex] | None = None
+
+
+def page_index(tree: Tree) -> PageIndex:
+    """The :class:`PageIndex` of ``tree``, reused when the previous call was on the same tree."""
+    global _LAST_INDEX
+    if _LAST_INDEX is not None and _LAST_INDEX[0] is tree:
+        return _LAST_INDEX[1]
+    index = PageIndex(tree)
+    _LAST_INDEX = (tree, index)
+    return index
 
 
 def _css(tree: Tree, selector: str | None) -> list[Any]:
@@ -328,6 +345,14 @@ def _agrees(candidate: str, reference: str) -> bool:
 
 def extract_title(idx: PageIndex, hints: dict | None) -> tuple[str, Any | None]:
     """The title as shown and the element it came from (None when from metadata)."""
+    if hints and hints.get("title"):
+        return _extract_title(idx, hints)
+    if "title" not in idx.memo:
+        idx.memo["title"] = _extract_title(idx, None)
+    return idx.memo["title"]
+
+
+def _extract_title(idx: PageIndex, hints: dict | None) -> tuple[str, Any | None]:
     og = normalize_text(idx.meta.get("og:title") or idx.meta.get("twitter:title") or "")
     site_name = normalize_text(idx.meta.get("og:site_name") or "")
     tag_title = _strip_site_suffix(idx.title_tag, site_name) if idx.title_tag else ""
@@ -389,6 +414,14 @@ def _is_logo(el: Any, text: str, site_name: str) -> bool:
 
 def find_container(idx: PageIndex, hints: dict | None) -> tuple[Any | None, str]:
     """The element holding the article text and how it was found ("known", "hint", "density")."""
+    if hints and hints.get("body"):
+        return _find_container(idx, hints)
+    if "container" not in idx.memo:
+        idx.memo["container"] = _find_container(idx, None)
+    return idx.memo["container"]
+
+
+def _find_container(idx: PageIndex, hints: dict | None) -> tuple[Any | None, str]:
     el = known_container(idx.by_key)
     if el is not None:
         return el, "known"
@@ -787,7 +820,7 @@ def extract_article(
 def _extract(
     tree: Tree, url: str, article: Article, hinted_date: str | None, hints: dict | None, now: datetime | None
 ) -> Article:
-    idx = PageIndex(tree)
+    idx = page_index(tree)
     title, title_el = extract_title(idx, hints)
     container, _how = find_container(idx, hints)
     root = _common_root(title_el, container)
@@ -854,7 +887,7 @@ _ARTICLE_URL_RE = re.compile(
 
 def article_signals(tree: Tree, url: str) -> dict[str, float]:
     """The evidence :func:`is_article_page` weighs, exposed for debugging and tests."""
-    idx = PageIndex(tree)
+    idx = page_index(tree)
     sig: dict[str, float] = {}
     og_type = (idx.meta.get("og:type") or "").strip().lower()
     sig["og_article"] = 1.0 if og_type == "article" else (-1.0 if og_type == "website" else 0.0)

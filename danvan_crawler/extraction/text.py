@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Characters that look like "Đ"/"đ" but are not: the Icelandic Eth (upper and lower case). Folded so that
 # "ÐẢNG" and "ĐẢNG" are one word for storage, search and dedup.
@@ -28,12 +29,15 @@ def normalize_text(s: str | None) -> str:
     """NFC, fold Ð→Đ, drop zero-width characters, collapse all whitespace to single spaces, strip."""
     if not s:
         return ""
-    s = unicodedata.normalize("NFC", s)
-    s = s.translate(ETH_FOLD)
-    s = _ZERO_WIDTH_RE.sub("", s)
+    if not s.isascii():  # the fast path matters: this runs on every text node of every page
+        s = unicodedata.normalize("NFC", s)
+        if "\u00d0" in s or "\u00f0" in s:
+            s = s.translate(ETH_FOLD)
+        s = _ZERO_WIDTH_RE.sub("", s)
     return _SPACE_RE.sub(" ", s).strip()
 
 
+@lru_cache(maxsize=8192)
 def fold_key(s: str) -> str:
     """A matching key: normalized, lower-cased, trailing punctuation and colons dropped.
 
