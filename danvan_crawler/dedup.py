@@ -148,7 +148,7 @@ def _is_iis_path(path: str, cms: str | None) -> bool:
     return any(seg.lower().endswith(_IIS_EXTENSIONS) for seg in path.split("/"))
 
 
-def _normalize_path(path: str, cms: str | None) -> str:
+def _normalize_path(path: str, cms: str | None, iis: bool) -> str:
     """Session segments out, print segments out, default documents out, no trailing slash, IIS case."""
     path = _ASPNET_SESSION_RE.sub("", path)
     path = _JSESSION_PATH_RE.sub("", path)
@@ -163,9 +163,7 @@ def _normalize_path(path: str, cms: str | None) -> str:
     if segments and segments[-1].lower() in _INDEX_FILES:
         segments.pop()
     out = "/" + "/".join(segments)
-    if _is_iis_path(out, cms):
-        out = _lower_path(out)
-    return out
+    return _lower_path(out) if iis else out
 
 
 def _lower_path(path: str) -> str:
@@ -194,13 +192,13 @@ def _parse_query(query: str) -> list[tuple[str, str]]:
     return pairs
 
 
-def _normalize_query(query: str, path: str, cms: str | None) -> str:
+def _normalize_query(query: str, iis: bool) -> str:
     """Tracking/session/print parameters out, components normalized, pairs sorted."""
     pairs = [(_normalize_component(k, _QUERY_SAFE), _normalize_component(v, _QUERY_SAFE))
              for k, v in _parse_query(query)]
     pairs = [(k, v) for k, v in pairs if not _is_tracking(k, v)]
     pairs = _drop_print_params(pairs)
-    if _is_iis_path(path, cms):
+    if iis:
         pairs = [(k.lower(), v) for k, v in pairs]  # IIS reads query keys case-insensitively
     pairs.sort()
     return "&".join(f"{k}={v}" if v else k for k, v in pairs)
@@ -228,8 +226,9 @@ def _normalize(url: str, cms: str | None) -> str:
     scheme = parts.scheme.lower()
     if scheme not in {"http", "https"}:
         return url
-    path = _normalize_path(parts.path or "/", cms)
-    query = _normalize_query(parts.query, path, cms)
+    iis = _is_iis_path(parts.path, cms)  # decided before /Default.aspx is dropped
+    path = _normalize_path(parts.path or "/", cms, iis)
+    query = _normalize_query(parts.query, iis)
     return urlunsplit((scheme, _host_port(parts, scheme), path, query, ""))
 
 
