@@ -172,13 +172,19 @@ def _lower_path(path: str) -> str:
     return "/".join(_normalize_component(_decode_utf8(seg).lower(), _PATH_SAFE) for seg in path.split("/"))
 
 
+_NON_ASCII_ESCAPES_RE = re.compile(r"(?:%[89A-F][0-9A-F])+")
+
+
 def _decode_utf8(seg: str) -> str:
-    """Undo percent-encoding of non-ASCII bytes only (reserved escapes stay escaped)."""
-    return re.sub(
-        r"(?:%[89A-F][0-9A-F])+",
-        lambda m: bytes.fromhex(m.group(0).replace("%", "")).decode("utf-8", "replace"),
-        seg,
-    )
+    """Undo percent-encoding of non-ASCII UTF-8 only (reserved escapes and legacy bytes stay escaped)."""
+
+    def decode(m: re.Match[str]) -> str:
+        try:
+            return bytes.fromhex(m.group(0).replace("%", "")).decode("utf-8")
+        except UnicodeDecodeError:
+            return m.group(0)
+
+    return _NON_ASCII_ESCAPES_RE.sub(decode, seg)
 
 
 def _parse_query(query: str) -> list[tuple[str, str]]:
