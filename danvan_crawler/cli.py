@@ -15,15 +15,10 @@ from pathlib import Path
 import click
 
 from danvan_crawler import __version__
-from danvan_crawler.crawl import EXIT_LOCKED, EXIT_USAGE, CrawlLocked, crawl_lock, run_crawl, stderr
+from danvan_crawler.crawl import EXIT_LOCKED, CrawlLocked, crawl_lock, run_crawl, stderr
+from danvan_crawler.errors import ConfigError
 
 DEFAULT_DB = Path("output") / "danvan.db"
-
-
-class ConfigError(click.ClickException):
-    """Bad usage or configuration: exit status 2 with a one-line message."""
-
-    exit_code = EXIT_USAGE
 
 
 def _load_profiles(sites: tuple[str, ...], urls: tuple[str, ...]):

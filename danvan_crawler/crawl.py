@@ -69,6 +69,7 @@ class RunSummary:
     db_path: Path
     sites: list[SiteResult] = field(default_factory=list)
     log_file: Path | None = None
+    drift: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def failed(self) -> list[SiteResult]:
@@ -76,7 +77,7 @@ class RunSummary:
 
     @property
     def exit_code(self) -> int:
-        return EXIT_SITES_FAILED if self.failed else EXIT_OK
+        return EXIT_SITES_FAILED if self.failed or self.drift else EXIT_OK
 
     def lines(self) -> list[str]:
         out = [f"run {self.run_id}: {len(self.sites)} site(s), database {self.db_path}"]
@@ -86,7 +87,9 @@ class RunSummary:
                 f"  duplicates {s.duplicates:>3}  errors {s.errors:>3}" + (f"  ({s.reason})" if s.reason else "")
             )
         total_new = sum(s.new for s in self.sites)
-        out.append(f"{total_new} new article(s); {len(self.failed)} site(s) failed")
+        for site, reasons in self.drift.items():
+            out.append(f"  drift       {site}: {'; '.join(reasons)} (see `danvan status`)")
+        out.append(f"{total_new} new article(s); {len(self.failed)} site(s) failed; {len(self.drift)} drifting")
         if self.log_file:
             out.append(f"log: {self.log_file}")
         return out
@@ -149,14 +152,17 @@ def run_crawl(profiles: list[SiteProfile], db_path: Path, *, progress=None, **op
         if progress:
             progress(f"{profile.name}: crawling {profile.url}")
     process.start()
+    from danvan_crawler.health import site_health
+
     store = shared_store(str(db_path))
+    drift = {h.site: h.drift for h in site_health(store.db, [p.name for p in profiles]) if h.drift}
     rows = store.db.execute(
         "SELECT site, status, reason, pages_fetched, articles_new, articles_updated, duplicates, errors"
         " FROM crawl_runs WHERE run_id = ? ORDER BY id",
         [run_id],
     ).fetchall()
     close_stores()
-    summary = RunSummary(run_id=run_id, db_path=db_path, log_file=log_file)
+    summary = RunSummary(run_id=run_id, db_path=db_path, log_file=log_file, drift=drift)
     seen = set()
     for r in rows:
         seen.add(r[0])

@@ -9,7 +9,7 @@ import time
 from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
 
-from scrapy import Request
+from scrapy import Request, signals
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 
@@ -109,7 +109,32 @@ class RetryAfterMiddleware:
 
     @classmethod
     def from_crawler(cls, crawler):
-        return cls(crawler)
+        mw = cls(crawler)
+        # response_downloaded fires before the downloader takes the slot's next request: the
+        # only moment a back-off can stop a request already queued behind the 429.
+        crawler.signals.connect(mw.response_downloaded, signal=signals.response_downloaded)
+        return mw
+
+    def _wait_for(self, request: Request, response: Response, slot) -> float | None:
+        """Seconds to hold the site back after this answer, or None to let it through."""
+        if response.status not in (429, 503):
+            return None
+        wait = retry_after_seconds(response.headers.get("Retry-After"))
+        if wait is None:
+            wait = max(2.0, (slot.delay if slot else 1.0) * 2)
+        if request.meta.get("retry_after_tries", 0) >= self.MAX_TRIES or wait > self.MAX_WAIT:
+            return None
+        return wait
+
+    def response_downloaded(self, response: Response, request: Request, spider=None) -> None:
+        key, slot = self._slot(request)
+        wait = self._wait_for(request, response, slot)
+        if wait is None or slot is None:
+            return
+        slot.delay = max(slot.delay, wait)
+        slot.jitter = 0.0  # a random jitter could shorten the wait below what was asked
+        slot.lastseen = time.monotonic()  # the next request on this slot waits `wait` seconds
+        self.floors[key] = (wait, time.monotonic() + self.FLOOR_SECONDS)
 
     def _slot(self, request: Request):
         downloader = self.crawler.engine.downloader
@@ -124,17 +149,10 @@ class RetryAfterMiddleware:
                 slot.delay = max(slot.delay, floor[0])
                 slot.jitter = 0.0
             return response
-        tries = request.meta.get("retry_after_tries", 0)
-        wait = retry_after_seconds(response.headers.get("Retry-After"))
+        wait = self._wait_for(request, response, slot)
         if wait is None:
-            wait = max(2.0, (slot.delay if slot else 1.0) * 2)
-        if tries >= self.MAX_TRIES or wait > self.MAX_WAIT:
             return response  # let the spider record the failure
-        if slot is not None:
-            slot.delay = max(slot.delay, wait)
-            slot.jitter = 0.0  # a random jitter could shorten the wait below what was asked
-            slot.lastseen = time.monotonic()  # the next request on this slot waits `wait` seconds
-        self.floors[key] = (wait, time.monotonic() + self.FLOOR_SECONDS)
+        tries = request.meta.get("retry_after_tries", 0)
         logger.info("%s answered %s, waiting %.1fs before asking again", response.url, response.status, wait)
         retry = request.replace(dont_filter=True)
         retry.meta["retry_after_tries"] = tries + 1

@@ -33,6 +33,30 @@ def close_stores() -> None:
     _stores.clear()
 
 
+def normalize_article(item: Article) -> Article:
+    """NFC, tidy whitespace, no empty captions: every stored article goes through this, whether
+    a crawl stores it or ``danvan ingest`` takes it from a distributed worker (idempotent)."""
+    item.title = normalize_text(item.title)
+    item.body = unicodedata.normalize("NFC", item.body or "")
+    item.lead = unicodedata.normalize("NFC", item.lead or "")
+    item.byline = normalize_text(item.byline) if item.byline else None
+    item.source = normalize_text(item.source) if item.source else None
+    item.captions = [normalize_text(c) for c in item.captions if c and c.strip()]
+    return item
+
+
+def run_status(reason: str, counts, home_error: str | None,
+               first_failure: str | None) -> tuple[str, str | None]:
+    """A site's run status and its reason, from how it closed and what it counted."""
+    if reason in ("shutdown", "interrupted"):
+        return "interrupted", "stopped by a signal"
+    if home_error and counts["articles_new"] + counts["unchanged"] + counts["duplicates"] == 0:
+        return "failed", f"homepage: {home_error}"
+    if counts["pages_fetched"] == 0:
+        return "failed", first_failure or "nothing fetched"
+    return "ok", None
+
+
 class ValidatePipeline:
     """Normalizes text to NFC, counts empty fields for site health, drops pages with no article."""
 
@@ -46,12 +70,8 @@ class ValidatePipeline:
 
     def process_item(self, item: Article) -> Article:
         counts: Counter = self.crawler.spider.counts
-        item.title = normalize_text(item.title)
-        item.body = unicodedata.normalize("NFC", item.body or "")
-        item.lead = unicodedata.normalize("NFC", item.lead or "")
-        item.byline = normalize_text(item.byline) if item.byline else None
-        item.source = normalize_text(item.source) if item.source else None
-        item.captions = [normalize_text(c) for c in item.captions if c and c.strip()]
+        counts["extracted"] += 1
+        normalize_article(item)
         if not item.title or not item.body:
             counts["empty_body"] += 1
             self.crawler.spider._fail(item.url, "no article text extracted")
@@ -103,14 +123,8 @@ class StorePipeline:
 
     def spider_closed(self, spider, reason: str) -> None:
         counts = spider.counts
-        if reason in ("shutdown", "interrupted"):
-            status, why = "interrupted", "stopped by a signal"
-        elif spider.home_error and counts["articles_new"] + counts["unchanged"] + counts["duplicates"] == 0:
-            status, why = "failed", f"homepage: {spider.home_error}"
-        elif counts["pages_fetched"] == 0:
-            status, why = "failed", spider.failures[0][1] if spider.failures else "nothing fetched"
-        else:
-            status, why = "ok", None
+        status, why = run_status(reason, counts, spider.home_error,
+                                 spider.failures[0][1] if spider.failures else None)
         spider.run_status = (status, why)
         self.store.finish_run(self.run_row, status, counts, why)
         progress = self.crawler.settings.get("DANVAN_PROGRESS")

@@ -41,7 +41,8 @@ CONCURRENT_ITEMS = 10
 
 DOWNLOADER_MIDDLEWARES = {
     "danvan_crawler.middlewares.SiteGuardMiddleware": 50,
-    "danvan_crawler.middlewares.RetryAfterMiddleware": 540,
+    "danvan_crawler.middlewares.RetryAfterMiddleware": 555,  # before Scrapy's retry (550) sees 429/503
+    "danvan_crawler.conditional.ConditionalRequestMiddleware": 560,
 }
 ITEM_PIPELINES = {
     "danvan_crawler.pipelines.ValidatePipeline": 100,

@@ -126,6 +126,12 @@ def m001_core(db: sqlite_utils.Database) -> None:
     )
 
 
+@migrations()
+def m002_run_extracted(db: sqlite_utils.Database) -> None:
+    """How many article pages a run extracted: the base of the empty-field rates in site health."""
+    db.execute("ALTER TABLE crawl_runs ADD COLUMN extracted INTEGER DEFAULT 0")
+
+
 def now_iso() -> str:
     """Current local time, ISO 8601 with +07:00, to the second."""
     return datetime.now(VN_TZ).replace(microsecond=0).isoformat()
@@ -370,7 +376,7 @@ class Store:
     def finish_run(self, row_id: int, status: str, counts: dict[str, int], reason: str | None = None,
                    warnings: Iterable[str] = ()) -> None:
         allowed = {
-            "pages_fetched", "articles_new", "articles_updated", "duplicates", "errors",
+            "extracted", "pages_fetched", "articles_new", "articles_updated", "duplicates", "errors",
             "empty_date", "empty_byline", "empty_body",
         }
         values = {k: int(v) for k, v in counts.items() if k in allowed}

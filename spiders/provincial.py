@@ -24,18 +24,19 @@ from urllib.parse import urljoin, urlsplit
 
 import scrapy
 from lxml import etree
-from scrapy.exceptions import IgnoreRequest
-from scrapy.http import Response, TextResponse
-from scrapy.spidermiddlewares.httperror import HttpError
-from scrapy.utils.gz import gunzip, gzip_magic_number
-from scrapy.utils.sitemap import Sitemap
 from scrapy.exceptions import (
     CannotResolveHostError,
     DownloadConnectionRefusedError,
     DownloadFailedError,
     DownloadTimeoutError,
+    IgnoreRequest,
     ResponseDataLossError,
 )
+from scrapy.http import Response, TextResponse
+from scrapy.spidermiddlewares.httperror import HttpError
+from scrapy.utils.gz import gunzip, gzip_magic_number
+from scrapy.utils.misc import load_object
+from scrapy.utils.sitemap import Sitemap
 
 from danvan_crawler import dedup
 from danvan_crawler.extraction import extract_article, is_article_page, parse_html
@@ -97,7 +98,10 @@ class ProvincialSpider(scrapy.Spider):
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
         s = crawler.settings
-        spider.store = shared_store(s.get("DANVAN_DB"))
+        # A worker of a distributed crawl has no database: DANVAN_SPIDER_STORE names a stand-in
+        # (known URLs from Redis, failures sent to the ingester; see danvan_crawler.distributed).
+        stand_in = s.get("DANVAN_SPIDER_STORE")
+        spider.store = load_object(stand_in)(spider) if stand_in else shared_store(s.get("DANVAN_DB"))
         spider.run_id = s.get("DANVAN_RUN_ID") or datetime.now().strftime("%Y%m%dT%H%M%S")
         spider.full = s.getbool("DANVAN_FULL")
         spider.since = s.get("DANVAN_SINCE")
@@ -122,6 +126,8 @@ class ProvincialSpider(scrapy.Spider):
         self.scheduled += 1
         meta = dict(meta or {})
         meta["optional"] = optional
+        if callback in (self.parse_sitemap, self.parse_feed) and not self.full:
+            meta["conditional"] = True  # an unchanged sitemap or feed holds nothing new
         return scrapy.Request(url, callback=callback, errback=self.on_error, priority=priority, meta=meta,
                               dont_filter=dont_filter)
 
