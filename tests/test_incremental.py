@@ -40,7 +40,8 @@ def add_article(site: Path) -> None:
     seed = (site / SEED.strip("/") / "index.html").read_text("utf-8")
     credit = '<p style="text-align: right;"><strong>Tin: Hà Vy</strong></p>\n'
     body = "".join(f"<p>{p}</p>\n" for p in NEW_PARAGRAPHS) + credit
-    old_body = r'(<div class="entry-content">).*?(<p style="text-align: right;"><strong>Tin, ảnh: Minh Hưng</strong></p>)'
+    old_body = (r'(<div class="entry-content">).*?'
+                r'(<p style="text-align: right;"><strong>Tin, ảnh: Minh Hưng</strong></p>)')
     page = re.sub(old_body, lambda m: m.group(1) + "\n" + body, seed, flags=re.S)
     page = page.replace("KỶ NIỆM 90 NĂM NGÀY TRUYỀN THỐNG CÔNG TÁC DÂN VẬN CỦA ĐẢNG", NEW_TITLE)
     page = page.replace("2020-10-14T08:30:00+07:00", "2020-10-20T10:15:00+07:00")
