@@ -22,7 +22,7 @@ from pathlib import Path
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
-from danvan_crawler import dedup
+from danvan_crawler import dedup, search
 from danvan_crawler.items import Article
 
 VN_TZ = timezone(timedelta(hours=7))
@@ -155,6 +155,7 @@ def open_db(path: str | Path) -> sqlite_utils.Database:
     db.execute("PRAGMA busy_timeout=30000")
     migrations.apply(db)
     dedup.NearDuplicateIndex(db)  # creates its tables
+    search.ensure_search(db)  # FTS tables, their triggers, browse views
     return db
 
 
@@ -268,6 +269,10 @@ class Store:
             self.index.add(article_id, signature)
         return SaveResult("new", article_id)
 
+    def _site_title(self, site: str) -> str | None:
+        row = self.db.execute("SELECT title FROM sites WHERE name = ?", [site]).fetchone()
+        return row[0] if row else None
+
     def _row_for_dedup(self, article_id: int) -> dict | None:
         rows = list(
             self.db.query(
@@ -282,6 +287,7 @@ class Store:
         mine = {
             "title": a.title, "body": a.body, "published_at": a.published_at, "byline": a.byline,
             "source": a.source, "signature": signature, "site": a.site, "url": a.url,
+            "site_title": self._site_title(a.site),
         }
         for candidate_id in self.index.candidates(signature)[:20]:
             row = self._row_for_dedup(candidate_id)
@@ -315,9 +321,9 @@ class Store:
                 self._add_url(fetched, article_id, a.site, "alias", None)
             self.index.remove(article_id)
             self.index.add(article_id, signature)
-        else:
-            for u in {canonical, fetched}:
-                self._add_url(u, article_id, a.site, "republished", a.published_at)
+            return SaveResult("new", article_id)  # new for this site: its copy is the original
+        for u in {canonical, fetched}:
+            self._add_url(u, article_id, a.site, "republished", a.published_at)
         return SaveResult("republished", article_id)
 
     def _article_values(self, a: Article, canonical: str, chash: str) -> dict:
