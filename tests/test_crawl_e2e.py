@@ -12,7 +12,7 @@ import pytest
 from danvan_crawler.dedup import canonical_url
 from tests.conftest import expected, run_danvan, sample_site, write_registry
 
-SITES = ["wp_bdv", "joomla_school", "aspnet_portal"]
+SITES = ["wp_bdv", "joomla_school", "aspnet_portal", "nukeviet_dcs", "wp_rest"]
 
 
 def first_sentence(text: str) -> str:

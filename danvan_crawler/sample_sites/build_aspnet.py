@@ -231,7 +231,7 @@ def build():
     for a in ARTS:
         site.write(a["path"], article_page(a))
         e = {"path": a["path"], "title": a["title"], "published_at": iso(a["d"]), "byline": a["byline"],
-             "source": a["source"], "lead": a["lead"], "body_first": first_sentence(a["paras"][0]),
+             "source": a["source"], "lead": a["lead"], "body_first": first_sentence(a["lead"]),
              "body_last": last_sentence(a["paras"][-1])}
         if a.get("republishes"):
             e["republishes"] = a["republishes"]

@@ -232,7 +232,7 @@ def build():
         site.write(a["path"], article_page(a, i), nfd=a.get("nfd", False))
         site.write(a["print"], print_page(a), nfd=a.get("nfd", False))
         exp["articles"].append({"path": a["path"], "title": a["title"], "published_at": iso(a["d"]), "byline": a["byline"],
-                                "source": a["source"], "lead": a["lead"], "body_first": first_sentence(a["paras"][0]),
+                                "source": a["source"], "lead": a["lead"], "body_first": first_sentence(a["lead"]),
                                 "body_last": last_sentence(a["paras"][-1]), "aliases": [a["print"]]})
     chunks = [ARTS[i:i + PER_PAGE] for i in range(0, len(ARTS), PER_PAGE)]
     for n, chunk in enumerate(chunks, 1):
