@@ -458,6 +458,8 @@ def profile_for_url(url: str) -> SiteProfile:
     host = (parts.hostname or "").lower()
     bare = host.removeprefix("www.")
     name = re.sub(r"[^a-z0-9]+", "-", bare).strip("-") or "site"
+    if parts.port:  # two sites on one host (local fixtures, odd portals) must not share a name
+        name += f"-{parts.port}"
     province, legacy = _guess_province(bare)
     return SiteProfile(
         name=name,
