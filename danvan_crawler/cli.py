@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from contextlib import nullcontext
 from dataclasses import asdict, replace
 from pathlib import Path
 
@@ -56,7 +57,8 @@ def _parse_set(values: tuple[str, ...]) -> dict[str, str]:
 
 def _run(profiles, db: Path, **options) -> int:
     try:
-        with crawl_lock(db):
+        # A distributed worker (--redis) does not write the database: the ingester holds its lock.
+        with nullcontext() if options.get("redis_url") else crawl_lock(db):
             summary = run_crawl(profiles, db, progress=stderr, log_dir=db.parent / "logs", **options)
     except CrawlLocked as e:
         click.echo(f"danvan: {e}", err=True)
@@ -88,7 +90,10 @@ def main() -> None:
 @click.option("--no-delay", is_flag=True, help="No politeness delays: local fixture sites and benchmarks only.")
 @click.option("--allow-host", "allow_hosts", multiple=True, hidden=True)
 @click.option("--set", "settings", multiple=True, metavar="KEY=VALUE", help="Override a Scrapy setting.")
-def crawl(urls, sites, db, full, since, max_pages, no_delay, allow_hosts, settings) -> None:
+@click.option("--redis", "redis_url", metavar="URL",
+              help="Run as one of several workers sharing this Redis frontier; `danvan ingest` stores.")
+@click.option("--idle-timeout", type=float, metavar="S", help="With --redis: stop after S idle seconds [30].")
+def crawl(urls, sites, db, full, since, max_pages, no_delay, allow_hosts, settings, redis_url, idle_timeout) -> None:
     """Crawl the registry's sites (or the homepages URLS) into the database.
 
     \b
@@ -96,6 +101,7 @@ def crawl(urls, sites, db, full, since, max_pages, no_delay, allow_hosts, settin
         danvan crawl
         danvan crawl --site bdv-laichau --since 2024-01-01
         danvan crawl https://bdvtu.laichau.dcs.vn/ --db /tmp/laichau.db
+        danvan crawl --redis redis://10.0.0.5:6379/0     # a worker (README: several machines)
     """
     if since:
         try:
@@ -107,8 +113,15 @@ def crawl(urls, sites, db, full, since, max_pages, no_delay, allow_hosts, settin
     profiles = _load_profiles(sites, urls)
     if not profiles:
         raise ConfigError("no sites to crawl")
+    distributed = {}
+    if redis_url:
+        from danvan_crawler.distributed import redis_problem
+
+        if problem := redis_problem(redis_url):
+            raise ConfigError(problem)
+        distributed = {"redis_url": redis_url, "idle_timeout": idle_timeout}
     sys.exit(_run(profiles, db, full=full, since=since, max_pages=max_pages, no_delay=no_delay,
-                  allow_hosts=tuple(allow_hosts), overrides=_parse_set(settings)))
+                  allow_hosts=tuple(allow_hosts), overrides=_parse_set(settings), **distributed))
 
 
 @main.command()

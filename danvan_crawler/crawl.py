@@ -137,11 +137,16 @@ def run_crawl(profiles: list[SiteProfile], db_path: Path, *, progress=None, **op
 
     run_id = new_run_id()
     log_dir = options.pop("log_dir", None)
+    redis_url, idle_timeout = options.pop("redis_url", None), options.pop("idle_timeout", None)
     log_file = (Path(log_dir) / f"crawl-{run_id}.log") if log_dir else None
     if log_file:
         log_file.parent.mkdir(parents=True, exist_ok=True)
     settings = build_settings(db_path, run_id, log_file=log_file, **options)
     settings.set("DANVAN_PROGRESS", progress, priority="cmdline")
+    if redis_url:  # a worker: shared frontier in Redis, articles to `danvan ingest`, no database
+        from danvan_crawler.distributed import worker_overlay
+
+        worker_overlay(settings, redis_url, idle_timeout=idle_timeout)
     install_reactor(settings["TWISTED_REACTOR"])
     process = AsyncCrawlerProcess(settings)
     if log_file is None:
@@ -152,6 +157,10 @@ def run_crawl(profiles: list[SiteProfile], db_path: Path, *, progress=None, **op
         if progress:
             progress(f"{profile.name}: crawling {profile.url}")
     process.start()
+    if redis_url:
+        from danvan_crawler.distributed import worker_summary
+
+        return worker_summary(run_id, redis_url, profiles, log_file)
     from danvan_crawler.health import site_health
 
     store = shared_store(str(db_path))
