@@ -77,9 +77,7 @@ class Report:
             if self.total[k]:
                 lines.append(f"{k:<8} {self.ok[k]:>5} {self.total[k]:>6} {self.accuracy(k):>9.1%}")
         if self.seconds:
-            lines.append(
-                f"{self.pages} pages in {self.seconds:.2f} s ({self.pages / self.seconds:.0f} pages/s)"
-            )
+            lines.append(f"{self.pages} pages in {self.seconds:.2f} s ({self.pages / self.seconds:.0f} pages/s)")
         if show_failures and self.failures:
             lines.append("")
             lines.append("failures:")
@@ -172,9 +170,7 @@ def check_page(
     )
     report.add(name, "byline", _norm(art.byline) == _norm(exp.get("byline")), exp.get("byline"), art.byline)
     if "source" in exp:
-        report.add(
-            name, "source", _norm(art.source) == _norm(exp.get("source")), exp.get("source"), art.source
-        )
+        report.add(name, "source", _norm(art.source) == _norm(exp.get("source")), exp.get("source"), art.source)
     problem = body_problem(
         art,
         first=exp.get("body_first"),

@@ -152,9 +152,7 @@ def test_yearless_body_date_takes_year_from_url() -> None:
 
 
 def test_hinted_date_is_a_late_fallback() -> None:
-    art = extract_article(
-        _page(), "https://bdv.example.vn/hoi-nghi-123.html", hinted_date="2020-07-08T10:00:00+07:00"
-    )
+    art = extract_article(_page(), "https://bdv.example.vn/hoi-nghi-123.html", hinted_date="2020-07-08T10:00:00+07:00")
     assert art.published_at == "2020-07-08T10:00:00+07:00"
     art = extract_article(
         _page(meta_line='<div class="date">Thứ tư, 08/07/2020 - 09:05</div>'),

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .boilerplate import is_boilerplate_element, is_drop_line, is_ending_line
+from .boilerplate import BOILERPLATE_CLASS_RE, is_boilerplate_element, is_drop_line, is_ending_line
 from .bylines import Credit, is_unit, parse_credit
 from .text import is_noise_line, normalize_text
 
@@ -120,12 +120,11 @@ _BLOCK_TAGS = frozenset(
         "caption",
     }
 )
+_CONTENTISH_RE = re.compile(r"content|noi-?dung|chi-?tiet|detail|article|body|bai-?viet|news|entry|post", re.I)
 _BOLD_TAGS = frozenset({"b", "strong"})
 _ITALIC_TAGS = frozenset({"i", "em"})
 # Role labels that make a line at the top of the body a credit line whatever its formatting.
-_TOP_LABEL_RE = re.compile(
-    r"(?:tác giả|người viết|tin,? ảnh|bài,? ảnh|bài và ảnh|tin và ảnh|tin|bài)\s*[:：]", re.I
-)
+_TOP_LABEL_RE = re.compile(r"(?:tác giả|người viết|tin,? ảnh|bài,? ảnh|bài và ảnh|tin và ảnh|tin|bài)\s*[:：]", re.I)
 _RIGHT_RE = re.compile(r"text-align\s*:\s*right|float\s*:\s*right", re.I)
 _CENTER_RE = re.compile(r"text-align\s*:\s*center", re.I)
 
@@ -300,9 +299,7 @@ class Body:
 
 # A real paragraph of article text: long, or a sentence. Credit lines are only looked for after the last one.
 def _is_text_paragraph(line: Line) -> bool:
-    return len(line.text) > 120 or (
-        len(line.text) > 50 and line.text.endswith((".", "!", "?", "…", '"', "”"))
-    )
+    return len(line.text) > 120 or (len(line.text) > 50 and line.text.endswith((".", "!", "?", "…", '"', "”")))
 
 
 def _is_caption_line(line: Line, prev: Line | None) -> bool:
@@ -434,12 +431,31 @@ def density_container(root: Any) -> Any | None:
             scores[grand] = scores.get(grand, 0) + weight / 2
         if p.tag != "p":
             scores[p] = scores.get(p, 0) + weight
-    best, best_score = None, 0.0
+    ranked: list[tuple[float, Any]] = []
     for el, score in scores.items():
-        if el.tag in ("body", "html") or is_boilerplate_element(el):
+        if el.tag in ("body", "html"):
             continue
         total = _text_len(el) or 1
         score *= 1 - min(0.9, _link_text_len(el) / total)
-        if score > best_score:
-            best, best_score = el, score
-    return best
+        # class names that say "content" ("noidung-chitiet", "content-detail") make a block likelier
+        if _CONTENTISH_RE.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
+            score *= 1.5
+        ranked.append((score, el))
+    ranked.sort(key=lambda x: -x[0])
+    for _score, el in ranked[:8]:
+        if not _in_furniture(el):
+            return el
+    return None
+
+
+def _in_furniture(el: Any) -> bool:
+    """The element or one of its ancestors is furniture (footer, sidebar, comments...)."""
+    node = el
+    while node is not None and node.tag not in ("body", "html"):
+        # not is_boilerplate_element: ASP.NET wraps whole pages in one <form>
+        if node.tag in ("nav", "aside", "footer") or BOILERPLATE_CLASS_RE.search(
+            f"{node.get('class') or ''} {node.get('id') or ''}"
+        ):
+            return True
+        node = node.getparent()
+    return False

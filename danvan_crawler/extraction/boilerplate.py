@@ -252,7 +252,9 @@ BOILERPLATE_CLASS_RE = re.compile(
     r"rating|vote|sidebar|widget|navigation|navbar|menu|topdate|top-?bar|"
     r"toolbar|tool|tools|utility|utils|btn|button|banner|advert|ads|quangcao|"
     r"author-box|post-navigation|nav-links|jp-relatedposts|sharedaddy|wpcnt|"
-    r"lfr-pagination-buttons|taglib|hidden|d-none|sr-only|screen-reader-text)(?=$|[\s_\-])",
+    r"lfr-pagination-buttons|taglib|hidden|d-none|sr-only|screen-reader-text|"
+    r"footer|copyright|site-info|site-header|lienket|lien-?ket|weblinks?|thongke|counter|poll|thamdo)"
+    r"(?=$|[\s_\-])",
     re.I,
 )
 

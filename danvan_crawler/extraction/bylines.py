@@ -6,7 +6,8 @@ under the title. The grammar below covers what they print: role labels ("Tin, �
 a unit ("Bội Phương - VPHU Quảng Điền", "Quang Minh (Văn phòng Ban)"), academic titles, two authors
 with a dash, and sources ("Nguồn: …", "Theo …", "Nguồn tin: …").
 
-Stored byline: the persons credited for the *text*, role labels stripped; several people joined with
+Stored byline: the persons credited in the credit line, role labels stripped (the photographer of a
+"Tin: X; Ảnh: Y" line too); several people joined with
 ", " unless printed with a dash between them; name + unit and initials kept as printed (initials without
 surrounding parentheses). Photo-only credits ("Ảnh: X") are not bylines.
 """
@@ -53,9 +54,7 @@ _TITLE_PREFIX = (
 _NAME_WORD = r"[A-ZÀ-ỸĐ][a-zà-ỹđA-ZÀ-ỸĐ'’\-]*"
 _NAME_RE = re.compile(rf"^{_TITLE_PREFIX}*{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,5}}$")
 # Initials and team tags: "T.X", "V.D", "N.T.H", "BL-TQ", "PV", "BBT", "CTV", "Nhóm PV", "PV-CTV".
-_INITIALS_RE = re.compile(
-    r"^(?:Nhóm\s+)?[A-ZĐ]{1,4}(?:\s?[.\-/&]\s?[A-ZĐ]{1,4}){0,4}\.?(?:\s*\(\s*tổng hợp\s*\))?$"
-)
+_INITIALS_RE = re.compile(r"^(?:Nhóm\s+)?[A-ZĐ]{1,4}(?:\s?[.\-/&]\s?[A-ZĐ]{1,4}){0,4}\.?(?:\s*\(\s*tổng hợp\s*\))?$")
 # Team words printed as the whole credit.
 TEAM_WORDS = ("PV", "BBT", "CTV", "Nhóm PV", "Nhóm phóng viên", "Phóng viên", "Ban Biên tập", "PV-CTV")
 # CMS accounts that WordPress and others print as "author": never the journalist.
@@ -246,29 +245,28 @@ def parse_credit(line: str, *, strict: bool = True) -> Credit | None:
     if m:
         value = _clean(m[1])
         # "Theo báo cáo của …" starts a sentence; a source is short and has no verb-y clause
-        if (
-            value
-            and len(value.split()) <= 10
-            and not value.endswith((":",))
-            and (value[0].isupper() or "." in value)
-        ):
+        if value and len(value.split()) <= 10 and not value.endswith((":",)) and (value[0].isupper() or "." in value):
             return Credit(source=value)
         return None
     labels = list(_LABEL_RE.finditer(text))
     if labels and labels[0].start() == 0:
-        text_people: list[str] = []
+        # every credited person is kept once, roles stripped ("Tin: Ngọc Anh; Ảnh: Văn Tuấn" ->
+        # "Ngọc Anh, Văn Tuấn"); a line with media roles only is a photo credit, not a byline
+        credited: list[str] = []
         media_only = True
         for i, lab in enumerate(labels):
             end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
             value = _clean(text[lab.end() : end])
             if _TEXT_ROLE_RE.search(lab[1]):
                 media_only = False
-                if value:
-                    text_people.append(value)
+            if value:
+                person = _person_list(value, loose=True) or value
+                for name in person.split(", "):
+                    if name not in credited:
+                        credited.append(name)
         if media_only:
             return Credit(photo_only=True, source=source)
-        people = [_person_list(p, loose=True) or _clean(p) for p in text_people]
-        byline = ", ".join(p for p in people if p) or None
+        byline = ", ".join(credited) or None
         return Credit(byline=byline, source=source)
     if strict and text != text.rstrip(".") and not _INITIALS_RE.match(text):
         return Credit(source=source) if source else None  # a sentence, not a credit

@@ -110,10 +110,11 @@ _VI_LONG_RE = re.compile(r"(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:,\s*
 # A date without a year ("Sáng 8/7", "Thứ Hai, 8/7 - 10:30"): only usable with a year from elsewhere.
 _DM_RE = re.compile(r"(?<![\d/.\-])(\d{1,2})([/\-])(\d{1,2})(?![\d/\-]|\s?[.]\s?\d)")
 _VI_DM_RE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?!\s*(?:,\s*)?năm)", re.I)
-# A time of day: 14:34, 14:34:53, 02:48:00 AM, 8:43' (minute mark), 14h30, 14 giờ 30.
+# A time of day: 14:34, 14:34:53, 02:48:00 AM, 8:43' (minute mark), 14h30, 14 giờ 30. Only the short
+# AM/PM/SA/CH markers count: "sáng"/"chiều" after a time usually open the next sentence ("06:53 Chiều 9-11").
 _TIME = (
     r"(\d{1,2})\s?(?::|h|g|giờ)\s?(\d{2})(?:\s?:\s?(\d{2}))?\s?(?:'|’|phút)?"
-    r"(?:\s?(AM|PM|SA|CH|sáng|chiều|tối)\b)?"
+    r"(?:\s?(AM|PM|SA|CH|am|pm)\b)?"
 )
 _TIME_AFTER_RE = re.compile(r"[\s,\-–—|()]*(?:lúc|vào|-)?[\s,\-–—|(]*" + _TIME, re.I)
 _TIME_BEFORE_RE = re.compile(
@@ -134,9 +135,7 @@ _UPDATED_LABEL_RE = re.compile(
 )
 _TODAY_LABEL_RE = re.compile(r"hôm\s*nay\W*$", re.I)
 # Weekday words that precede a date and must not sit between a label and the date.
-_WEEKDAY_RE = re.compile(
-    r"(?:thứ\s*(?:hai|ba|bốn|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s*nhật|t[2-7]|cn)\b\W*", re.I
-)
+_WEEKDAY_RE = re.compile(r"(?:thứ\s*(?:hai|ba|bốn|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s*nhật|t[2-7]|cn)\b\W*", re.I)
 
 # Relative dates ("3 giờ trước", "hôm qua") printed by newspaper CMSs on fresh articles.
 _RELATIVE_RE = re.compile(r"(\d+)\s*(giây|phút|giờ|tiếng|ngày|tuần|tháng|năm)\s*trước", re.I)
@@ -157,9 +156,7 @@ def _label_before(text: str, start: int) -> str:
     head = text[max(0, start - 40) : start]
     # weekday names and "ngày"/"lúc" often sit between a label and the date: look past them
     head = _WEEKDAY_RE.sub(" ", head)
-    head = re.sub(
-        r"(?:\b(?:lúc|vào|ngày)\b|\d{1,2}\s?[:h]\s?\d{2}(?::\d{2})?|[\s,\-–—|(:])*$", "", head, flags=re.I
-    )
+    head = re.sub(r"(?:\b(?:lúc|vào|ngày)\b|\d{1,2}\s?[:h]\s?\d{2}(?::\d{2})?|[\s,\-–—|(:])*$", "", head, flags=re.I)
     if _TODAY_LABEL_RE.search(head + " "):
         return "today"
     if _POSTED_LABEL_RE.search(head + ":"):

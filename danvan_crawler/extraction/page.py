@@ -104,7 +104,13 @@ SAPO_TOKENS = frozenset(
         "introtext",
     }
 )
-_INDEX_TOKENS = frozenset(CONTAINER_TOKENS) | TITLE_TOKENS | SAPO_TOKENS
+# Any class naming a sapo, BEM-style ones included ("detail__sapo", "article-sapo", "sapo_detail").
+_SAPO_CLASS_RE = re.compile(
+    r"sapo|hometext|chapeau|tomtat|tom-tat|summary|description|excerpt|introtext|"
+    r"(?:^|[\s_\-])(?:lead|intro|mota|lead-text)(?=$|[\s_\-])",
+    re.I,
+)
+_INDEX_TOKENS = frozenset(CONTAINER_TOKENS) | TITLE_TOKENS
 # Author elements near the title (WordPress .author, newspapers' .author/.byline, Vietnamese "tac-gia").
 _AUTHOR_CLASS_RE = re.compile(
     r"(?:^|[\s_\-])(?:author|tacgia|tac-gia|byline|writer|author-name|nguoiviet)"
@@ -162,6 +168,12 @@ _LINE_TAGS = frozenset(
         "blockquote",
         "figure",
     }
+)
+# Words that make the tail of a <title> a site name ("… - Cổng thông tin điện tử thị xã Hương Trà").
+_SITE_NAME_RE = re.compile(
+    r"(?:cổng thông tin|trang thông tin|trang tin|cổng ttđt|ttđt|website|tỉnh ủy|tỉnh uỷ|thành ủy|huyện ủy|"
+    r"quận ủy|đảng bộ|ban dân vận|ban tuyên giáo|báo điện tử|^báo |\.vn\b|\.com\b|portal)",
+    re.I,
 )
 _TITLE_SPLIT_RE = re.compile(r"\s+[|–—\-:»«]\s+|\s*\|\s*")
 _XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
@@ -247,6 +259,8 @@ class PageIndex:
                 for tok in cls.lower().split():
                     if tok in _INDEX_TOKENS:
                         self.by_key.setdefault(tok, []).append(el)
+                if _SAPO_CLASS_RE.search(cls):
+                    self.by_key.setdefault("sapo*", []).append(el)
             ident = el.get("id")
             if ident and ident.lower() in _INDEX_TOKENS:
                 self.by_key.setdefault(ident.lower(), []).append(el)
@@ -331,9 +345,10 @@ def _strip_site_suffix(title: str, site_name: str) -> str:
                 return title[len(site_name + sep) :].strip()
     parts = _TITLE_SPLIT_RE.split(title)
     if len(parts) > 1:
-        head = title[: title.rfind(parts[-1])].rstrip(" -|–—:»«")
-        # the site name is the short tail; an article title is longer than the part we drop
-        if len(parts[-1].split()) <= 8 and len(head) > len(parts[-1]):
+        tail = parts[-1]
+        head = title[: title.rfind(tail)].rstrip(" -|–—:»«")
+        # the site name is the tail: it names a portal/committee/paper, or is short next to the title
+        if _SITE_NAME_RE.search(tail) or (len(tail.split()) <= 8 and len(head) > len(tail)):
             return head.strip()
     return title
 
@@ -382,20 +397,20 @@ def _extract_title(idx: PageIndex, hints: dict | None) -> tuple[str, Any | None]
             if text:
                 return text, el
     # 3. any element printing the og:title (custom CMSs put the title in a div)
-    ref = og or tag_title
-    if ref:
-        key = _fold(ref)
+    # (og:title often carries the site suffix too: compare without it)
+    keys = {_fold(r) for r in (og, _strip_site_suffix(og, site_name), tag_title) if r}
+    if keys:
         for el in idx.tree.iter("h2", "h3", "div", "span", "p", "strong", "b", "td", "a"):
-            if len(el) > 3:
+            if len(el) > 3 or el.tag == "a" and el.getparent() is not None and el.getparent().tag == "li":
                 continue
             text = _text(el)
-            if _fold(text) == key and not _in_skip_zone(el):
+            if len(text) >= 6 and _fold(text) in keys and not _in_skip_zone(el):
                 return text, el
     # 4. a lone visible title candidate, then metadata
     if cands:
         return cands[0][1], cands[0][0]
     if og:
-        return og, None
+        return _strip_site_suffix(og, site_name), None
     return tag_title, None
 
 
@@ -445,9 +460,10 @@ def _ancestors(el: Any) -> list[Any]:
 def _common_root(a: Any | None, b: Any | None) -> Any | None:
     if a is None or b is None:
         return (a if b is None else b.getparent()) if (a is not None or b is not None) else None
-    anc = {id(x) for x in _ancestors(b)}
+    # compare elements, not id()s: lxml proxies of unreferenced elements are recycled, and so are their ids
+    anc = _ancestors(b)
     for x in _ancestors(a):
-        if id(x) in anc:
+        if any(x is y for y in anc):
             return x
     return None
 
@@ -575,9 +591,7 @@ def extract_date(
     times.sort(
         key=lambda el: (
             0
-            if re.search(
-                r"publish|entry-date|datepublished|post-date", f"{el.get('class')} {el.get('itemprop')}", re.I
-            )
+            if re.search(r"publish|entry-date|datepublished|post-date", f"{el.get('class')} {el.get('itemprop')}", re.I)
             and "updated" not in (el.get("class") or "")
             else 1
         )
@@ -597,9 +611,7 @@ def extract_date(
     year_hint = url_year or (hinted.value.year if hinted else None)
     if hints and hints.get("date"):
         for el in _css(idx.tree, hints["date"]):
-            f = parse_visible(
-                el.get("datetime") or el.get("content") or _text(el), year_hint=year_hint, now=now
-            )
+            f = parse_visible(el.get("datetime") or el.get("content") or _text(el), year_hint=year_hint, now=now)
             if f:
                 return f, "hint"
     # printed near the title: between title and body first, then just above the title
@@ -688,9 +700,7 @@ def extract_byline(
     for el in _author_elements(scope):
         if _in_skip_zone(el) or (container is not None and _contains(container, el) and len(_text(el)) > 80):
             continue
-        text = re.sub(
-            r"^(?:bởi|by|đăng bởi|posted by|người đăng|tác giả)\s*[:：]?\s*", "", _text(el), flags=re.I
-        )
+        text = re.sub(r"^(?:bởi|by|đăng bởi|posted by|người đăng|tác giả)\s*[:：]?\s*", "", _text(el), flags=re.I)
         if not text or is_account(text):
             continue
         c = parse_credit(text, strict=False)
@@ -712,11 +722,7 @@ def _meta_authors(idx: PageIndex) -> Iterator[str]:
     for obj in iter_json_ld(idx.tree):
         author = obj.get("author")
         for a in author if isinstance(author, list) else [author]:
-            if (
-                isinstance(a, dict)
-                and a.get("@type", "Person") == "Person"
-                and isinstance(a.get("name"), str)
-            ):
+            if isinstance(a, dict) and a.get("@type", "Person") == "Person" and isinstance(a.get("name"), str):
                 yield normalize_text(a["name"])
             elif isinstance(a, str):
                 yield normalize_text(a)
@@ -729,19 +735,18 @@ def _meta_authors(idx: PageIndex) -> Iterator[str]:
 
 def _sapo(idx: PageIndex, container: Any | None, root: Any | None) -> str:
     """A sapo printed outside the body container (NukeViet hometext, newspaper sapo/description)."""
-    for tok in SAPO_TOKENS:
-        for el in idx.by_key.get(tok, ()):
-            if el.tag in ("meta", "body", "html") or (
-                container is not None and (_contains(el, container) or _contains(container, el))
-            ):
-                continue
-            if root is not None and not _contains(root, el) and root.tag not in ("body", "html"):
-                continue
-            if _in_skip_zone(el) or is_boilerplate_element(el):
-                continue
-            text = _text(el)
-            if len(text) >= 30 and not is_ending_line(text):
-                return text
+    for el in idx.by_key.get("sapo*", ()):
+        if el.tag in ("meta", "body", "html") or (
+            container is not None and (_contains(el, container) or _contains(container, el))
+        ):
+            continue
+        if root is not None and not _contains(root, el) and root.tag not in ("body", "html"):
+            continue
+        if _in_skip_zone(el) or is_boilerplate_element(el):
+            continue
+        text = _text(el)
+        if len(text) >= 30 and not is_ending_line(text):
+            return text
     return ""
 
 
@@ -778,9 +783,7 @@ def _top_credit(paragraphs: list[str]) -> Credit | None:
     if (
         paragraphs
         and len(paragraphs[0]) < 100
-        and re.match(
-            r"(?:tác giả|người viết|tin,? ảnh|bài,? ảnh|bài và ảnh|tin và ảnh)\s*[:：]", paragraphs[0], re.I
-        )
+        and re.match(r"(?:tác giả|người viết|tin,? ảnh|bài,? ảnh|bài và ảnh|tin và ảnh)\s*[:：]", paragraphs[0], re.I)
     ):
         return parse_credit(paragraphs[0], strict=False)
     return None
@@ -830,9 +833,7 @@ def _extract(
     paragraphs = _trim_head(body.paragraphs, title)
     top = _top_credit(body.paragraphs)
     sapo = _sapo(idx, container, root)
-    if sapo and not (
-        paragraphs and (_fold(paragraphs[0]) == _fold(sapo) or _fold(sapo) in _fold(paragraphs[0]))
-    ):
+    if sapo and not (paragraphs and (_fold(paragraphs[0]) == _fold(sapo) or _fold(sapo) in _fold(paragraphs[0]))):
         paragraphs.insert(0, sapo)
     paragraphs = [p for p in paragraphs if not is_drop_line(p)]
 
@@ -901,15 +902,15 @@ def article_signals(tree: Tree, url: str) -> dict[str, float]:
     long_siblings = 0
     text_len = link_len = 0
     if container is not None:
-        per_parent: dict[int, int] = {}
+        per_parent: dict[Any, int] = {}
         for p in container.iter("p", "div"):
-            if p.tag == "div" and len((p.text or "").strip()) < 150:
+            if p.tag == "div" and len((p.text or "").strip()) < 80:
                 continue
             n = len(p.text_content().strip())
             links = sum(len(a.text_content().strip()) for a in p.iter("a"))
-            if n - links >= 150:
+            if n - links >= 80:
                 parent = p.getparent()
-                per_parent[id(parent)] = per_parent.get(id(parent), 0) + 1
+                per_parent[parent] = per_parent.get(parent, 0) + 1
         long_siblings = max(per_parent.values(), default=0)
         text_len = _text_len_fast(container)
         link_len = sum(len(a.text_content().strip()) for a in container.iter("a"))
