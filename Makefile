@@ -29,6 +29,11 @@ test: $(VENV)/.test-deps
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
 
+## browse: open the database in Datasette (DB=output/demo.db for the demo), search box and facets wired
+browse: $(BIN)/danvan
+	$(BIN)/python -m pip install --quiet -e '.[browse]'
+	$(BIN)/datasette $(DB) --metadata danvan_crawler/datasette/metadata.json
+
 lint: $(VENV)/.test-deps
 	$(BIN)/ruff check .
 
