@@ -39,7 +39,7 @@ from danvan_crawler.items import Article  # noqa: E402
 
 REAL = Path("/work/shared/fixtures/real")
 RESULTS = ROOT / "benchmarks" / "RESULTS.md"
-FIELDS = ("title", "date", "date_day", "byline", "body")
+FIELDS = ("title", "date", "date_day", "byline", "body", "body_loose")
 
 
 @dataclass
@@ -132,17 +132,28 @@ def score(pages: list[Page], fn) -> dict[str, float]:
             forbidden=list(exp.get("not_in_body") or []),
         )
         ok["body"] += problem is None
+        # looser, kinder to a general-purpose extractor: both sentences somewhere in the text, no furniture
+        text = normalize_text(art.body)
+        ok["body_loose"] += (
+            bool(text)
+            and normalize_text(exp.get("body_first") or "") in text
+            and normalize_text(exp.get("body_last") or "") in text
+            and not any(normalize_text(p) in text for p in exp.get("not_in_body") or [] if p)
+        )
     return {k: v / len(pages) for k, v in ok.items()}
 
 
-def pages_per_second(pages: list[Page], fn, repeats: int) -> tuple[float, list[float]]:
-    runs = []
+def interleaved_rates(pages: list[Page], fns: dict, repeats: int) -> dict[str, float]:
+    """Pages/s per function, median of ``repeats`` runs. Runs are interleaved (A, B, C, A, B, C, ...) so
+    that load from other processes on a shared machine hits every contender alike."""
+    runs: dict[str, list[float]] = {name: [] for name in fns}
     for _ in range(repeats):
-        t0 = time.perf_counter()
-        for page in pages:
-            fn(page)
-        runs.append(time.perf_counter() - t0)
-    return len(pages) / statistics.median(runs), runs
+        for name, fn in fns.items():
+            t0 = time.perf_counter()
+            for page in pages:
+                fn(page)
+            runs[name].append(time.perf_counter() - t0)
+    return {name: len(pages) / statistics.median(times) for name, times in runs.items()}
 
 
 def main() -> int:
@@ -164,14 +175,15 @@ def main() -> int:
 
     acc_ours = score(pages, ours)
     acc_traf = score(pages, trafilatura_article)
-    pps_ours, runs_ours = pages_per_second(pages, ours, args.repeats)
-    pps_full, _ = pages_per_second(pages, ours_full, args.repeats)
-    pps_traf, runs_traf = pages_per_second(pages, trafilatura_article, args.repeats)
+    rates = interleaved_rates(
+        pages, {"ours": ours, "full": ours_full, "trafilatura": trafilatura_article}, args.repeats
+    )
+    pps_ours, pps_full, pps_traf = rates["ours"], rates["full"], rates["trafilatura"]
     kb = sum(len(p.html) for p in pages) / len(pages) / 1024
 
     lines = [
         f"{len(pages)} article pages (corpus, sample sites, real), {kb:.0f} KB average; "
-        f"median of {args.repeats} runs; Python {platform.python_version()}, "
+        f"median of {args.repeats} interleaved runs; Python {platform.python_version()}, "
         f"trafilatura {trafilatura.__version__} (bare_extraction, with_metadata=True).",
         "",
         "| field | danvan extractor | trafilatura |",
@@ -182,7 +194,8 @@ def main() -> int:
         "date": "date (to the minute when shown)",
         "date_day": "date (to the day)",
         "byline": "byline (exact)",
-        "body": "body (first/last sentence, no furniture)",
+        "body": "body (opens with lead/first sentence, ends with last, no furniture)",
+        "body_loose": "body (both sentences anywhere, no furniture)",
     }
     for f in FIELDS:
         lines.append(f"| {labels[f]} | {acc_ours[f]:.1%} | {acc_traf[f]:.1%} |")

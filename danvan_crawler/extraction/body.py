@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
-from .boilerplate import BOILERPLATE_CLASS_RE, is_boilerplate_element, is_drop_line, is_ending_line
+from .boilerplate import is_boilerplate_attrs, is_boilerplate_element, is_drop_line, is_ending_line
 from .bylines import Credit, is_unit, parse_credit
 from .text import is_noise_line, normalize_text
 
@@ -149,6 +150,11 @@ class Walk:
     captions: list[str] = field(default_factory=list)
 
 
+@lru_cache(maxsize=4096)
+def _is_caption_attrs(cls: str | None, ident: str | None) -> bool:
+    return bool((cls or ident) and CAPTION_CLASS_RE.search(f"{cls or ''} {ident or ''}"))
+
+
 def _classes(el: Any) -> str:
     return f"{el.get('class') or ''} {el.get('id') or ''}"
 
@@ -223,7 +229,7 @@ class _Walker:
         if not root:
             if is_boilerplate_element(el):
                 return
-            if tag == "figure" or tag == "figcaption" or CAPTION_CLASS_RE.search(_classes(el)):
+            if tag == "figure" or tag == "figcaption" or _is_caption_attrs(el.get("class"), el.get("id")):
                 self._caption(el)
                 return
             if tag == "table" and _has_image(el) and len(_caption_text(el)) < 500:
@@ -453,9 +459,7 @@ def _in_furniture(el: Any) -> bool:
     node = el
     while node is not None and node.tag not in ("body", "html"):
         # not is_boilerplate_element: ASP.NET wraps whole pages in one <form>
-        if node.tag in ("nav", "aside", "footer") or BOILERPLATE_CLASS_RE.search(
-            f"{node.get('class') or ''} {node.get('id') or ''}"
-        ):
+        if node.tag in ("nav", "aside", "footer") or is_boilerplate_attrs(node.get("class"), node.get("id")):
             return True
         node = node.getparent()
     return False

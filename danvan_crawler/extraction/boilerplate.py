@@ -13,6 +13,7 @@ surrounding punctuation stripped), so "BÌNH LUẬN" and "Bình luận:" are one
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .text import fold_key
 
@@ -259,12 +260,19 @@ BOILERPLATE_CLASS_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)
+def is_boilerplate_attrs(cls: str | None, ident: str | None) -> bool:
+    """class/id values that mark furniture (cached: class strings repeat across a site's pages)."""
+    if not cls and not ident:
+        return False
+    return bool(BOILERPLATE_CLASS_RE.search(f"{cls or ''} {ident or ''}"))
+
+
 def is_boilerplate_element(el) -> bool:
     """True when an element's tag or class/id marks it as furniture."""
     if el.tag in SKIP_TAGS:
         return True
-    attrs = f"{el.get('class') or ''} {el.get('id') or ''}"
-    if attrs.strip() and BOILERPLATE_CLASS_RE.search(attrs):
+    if is_boilerplate_attrs(el.get("class"), el.get("id")):
         return True
     style = el.get("style")
     return bool(style and "display:none" in style.replace(" ", "").lower())

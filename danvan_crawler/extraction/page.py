@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urljoin
 
@@ -236,10 +237,10 @@ class PageIndex:
         self.title_tag = ""
         self.canonical: str | None = None
         self.memo: dict[str, Any] = {}  # title/container results shared by is_article_page and extract
-        for el in tree.iter():
+        by_key = self.by_key
+        # only elements that can matter: with a class/id/itemprop, headings, head tags, <time>
+        for el in _INDEX_XPATH(tree):
             tag = el.tag
-            if not isinstance(tag, str):
-                continue
             if tag == "meta":
                 key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
                 if key and key not in self.meta and el.get("content") is not None:
@@ -249,26 +250,36 @@ class PageIndex:
                 if self.canonical is None and "canonical" in (el.get("rel") or "").lower().split():
                     self.canonical = el.get("href")
                 continue
-            if tag == "title" and not self.title_tag:
-                self.title_tag = normalize_text(el.text_content())
+            if tag == "title":
+                if not self.title_tag:
+                    self.title_tag = normalize_text(el.text_content())
                 continue
             if tag == "h1":
                 self.h1.append(el)
             cls = el.get("class")
             if cls:
-                for tok in cls.lower().split():
-                    if tok in _INDEX_TOKENS:
-                        self.by_key.setdefault(tok, []).append(el)
-                if _SAPO_CLASS_RE.search(cls):
-                    self.by_key.setdefault("sapo*", []).append(el)
+                for key in _class_keys(cls):
+                    by_key.setdefault(key, []).append(el)
             ident = el.get("id")
             if ident and ident.lower() in _INDEX_TOKENS:
-                self.by_key.setdefault(ident.lower(), []).append(el)
+                by_key.setdefault(ident.lower(), []).append(el)
             prop = el.get("itemprop")
             if prop:
-                self.by_key.setdefault("itemprop:" + prop.strip().lower(), []).append(el)
+                by_key.setdefault("itemprop:" + prop.strip().lower(), []).append(el)
             if tag == "time" and el.get("datetime"):
-                self.by_key.setdefault("time", []).append(el)
+                by_key.setdefault("time", []).append(el)
+
+
+_INDEX_XPATH = etree.XPath("//*[@class or @id or @itemprop] | //h1 | //meta | //link | //title | //time")
+
+
+@lru_cache(maxsize=4096)
+def _class_keys(cls: str) -> tuple[str, ...]:
+    """Index keys of a class attribute (cached: pages of one site repeat the same class strings)."""
+    keys = [tok for tok in cls.lower().split() if tok in _INDEX_TOKENS]
+    if _SAPO_CLASS_RE.search(cls):
+        keys.append("sapo*")
+    return tuple(keys)
 
 
 # The spider calls is_article_page(tree) then extract_article(tree) on the same tree: the index built by
@@ -300,6 +311,11 @@ def _text(el: Any) -> str:
     return normalize_text(" ".join(t for t in el.itertext() if t)) if el is not None else ""
 
 
+@lru_cache(maxsize=8192)
+def _skip_attrs(cls: str | None, ident: str | None) -> bool:
+    return bool((cls or ident) and _DATE_SKIP_RE.search(f"{cls or ''} {ident or ''}"))
+
+
 def _in_skip_zone(el: Any, stop: Any = None) -> bool:
     """True when ``el`` sits inside furniture (header today box, comments, sidebar, related, footer)."""
     node = el
@@ -307,8 +323,7 @@ def _in_skip_zone(el: Any, stop: Any = None) -> bool:
         tag = node.tag if isinstance(node.tag, str) else ""
         if tag in _DATE_SKIP_TAGS:
             return True
-        attrs = f"{node.get('class') or ''} {node.get('id') or ''}"
-        if attrs.strip() and _DATE_SKIP_RE.search(attrs):
+        if _skip_attrs(node.get("class"), node.get("id")):
             return True
         if tag == "header" and not _inside_article(node):
             return True
@@ -376,20 +391,20 @@ def _extract_title(idx: PageIndex, hints: dict | None) -> tuple[str, Any | None]
     for tok in TITLE_TOKENS:
         visible += idx.by_key.get(tok, ())
     visible += idx.h1
-    seen: set[int] = set()
     cands: list[tuple[Any, str]] = []
+    zoned: list[tuple[Any, str]] = []  # inside a furniture-looking zone ("sidebar-1" can be a main column)
     for el in visible:
-        if id(el) in seen or _in_skip_zone(el):
+        if any(el is c for c, _ in cands) or any(el is c for c, _ in zoned):
             continue
-        seen.add(id(el))
         text = _text(el)
         if len(text) >= 6 and not _is_logo(el, text, site_name):
-            cands.append((el, text))
-    # 1. a visible title that the metadata agrees with
-    for ref in (og, tag_title, idx.title_tag):
-        for el, text in cands:
-            if ref and _agrees(text, ref):
-                return text, el
+            (zoned if _in_skip_zone(el) else cands).append((el, text))
+    # 1. a visible title that the metadata agrees with (an h1 in a furniture-looking zone comes last)
+    for pool in (cands, [(el, text) for el, text in zoned if el.tag == "h1"]):
+        for ref in (og, tag_title, idx.title_tag):
+            for el, text in pool:
+                if ref and _agrees(text, ref):
+                    return text, el
     # 2. the site's hint
     if hints and hints.get("title"):
         for el in _css(idx.tree, hints["title"]):
@@ -533,8 +548,7 @@ def _lines(pieces: list[str]) -> list[str]:
 
 
 def _in_skip_zone_single(el: Any) -> bool:
-    attrs = f"{el.get('class') or ''} {el.get('id') or ''}"
-    if attrs.strip() and _DATE_SKIP_RE.search(attrs):
+    if _skip_attrs(el.get("class"), el.get("id")):
         return True
     return el.tag == "header" and not _inside_article(el)
 
@@ -742,7 +756,8 @@ def _sapo(idx: PageIndex, container: Any | None, root: Any | None) -> str:
             continue
         if root is not None and not _contains(root, el) and root.tag not in ("body", "html"):
             continue
-        if _in_skip_zone(el) or is_boilerplate_element(el):
+        # zones above the article root are not evidence: the root holds the title and the body
+        if _in_skip_zone(el, stop=root) or is_boilerplate_element(el):
             continue
         text = _text(el)
         if len(text) >= 30 and not is_ending_line(text):
