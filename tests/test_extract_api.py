@@ -166,3 +166,19 @@ def test_relative_date_with_injected_now() -> None:
     html = ARTICLE.replace("Thứ Bảy, 17/10/2020, 14:34 (GMT+7)", "3 giờ trước")
     art = extract_article(html, URL, now=datetime(2026, 11, 28, 9, 30, tzinfo=VN_TZ))
     assert art.published_at == "2026-11-28T06:30:00+07:00"
+
+
+def test_inline_related_box_inside_the_body_does_not_end_it() -> None:
+    box = '<div class="box-tinlienquan"><h3>Tin liên quan</h3><ul><li><a href="/x-1.html">Tin khác một</a></li></ul></div>'
+    html = ARTICLE.replace("</p><p>Đoạn văn thứ 3", f"</p>{box}<p>Đoạn văn thứ 3")
+    art = extract_article(html, URL)
+    assert "Tin khác một" not in art.body and "Tin liên quan" not in art.body
+    assert len(art.body.split("\n\n")) == 4 and art.byline == "Minh Hưng"
+
+
+def test_main_column_with_a_sidebar_looking_class() -> None:
+    html = ARTICLE.replace("<main><article>", '<main><div class="sidebar-1"><article>').replace(
+        "</article>", "</article></div>"
+    )
+    art = extract_article(html, URL)
+    assert art.title == "ĐẨY MẠNH CÔNG TÁC DÂN VẬN Ở CƠ SỞ" and art.byline == "Minh Hưng"

@@ -245,17 +245,16 @@ SKIP_TAGS = frozenset(
 # comment sections, related lists ("tinkhac", "lienquan", "other-news"), tags, breadcrumbs, print tools,
 # rating widgets, sidebars, pagination. Matched on whole hyphen/underscore-separated tokens.
 BOILERPLATE_CLASS_RE = re.compile(
-    r"(?:^|[\s_\-])(?:share|sharing|social|addthis|sharethis|fb-like|fb-comments|facebook|zalo|"
-    r"comments?|comment-?form|comment-list|binh-?luan|binhluan|y-?kien|respond|reply|"
-    r"related|relate|lienquan|lien-?quan|tinkhac|tin-?khac|other-?news|othernews|other|others|"
-    r"more-?news|same-?cate|cungchuyenmuc|"
-    r"tags?|tagcloud|keywords?|breadcrumbs?|pagination|pager|paging|print|printer|"
-    r"rating|vote|sidebar|widget|navigation|navbar|menu|topdate|top-?bar|"
-    r"toolbar|tool|tools|utility|utils|btn|button|banner|advert|ads|quangcao|"
-    r"author-box|post-navigation|nav-links|jp-relatedposts|sharedaddy|wpcnt|"
-    r"lfr-pagination-buttons|taglib|hidden|d-none|sr-only|screen-reader-text|"
-    r"footer|copyright|site-info|site-header|lienket|lien-?ket|weblinks?|thongke|counter|poll|thamdo)"
-    r"(?=$|[\s_\-])",
+    # distinctive words, matched anywhere in the class ("box-tinlienquan", "comments-area", "sharedaddy")
+    r"share|sharing|social|addthis|fb-like|fb-comment|comment|binh-?luan|binhluan|related|lienquan|"
+    r"lien-quan|tinkhac|tin-khac|othernews|other-news|more-news|cungchuyenmuc|breadcrumb|pagination|"
+    r"sidebar|widget|navbar|topdate|quangcao|jp-relatedposts|screen-reader-text"
+    # short words, matched as whole hyphen/underscore-separated tokens only ("tags" but not "stage")
+    r"|(?:^|[\s_\-])(?:zalo|facebook|y-?kien|respond|reply|relate|other|others|same-?cate|tags?|tagcloud|"
+    r"keywords?|pager|paging|print|printer|rating|vote|navigation|menu|top-?bar|toolbar|tool|tools|utility|"
+    r"utils|btn|button|banner|advert|ads|author-box|post-navigation|nav-links|wpcnt|taglib|hidden|d-none|"
+    r"sr-only|footer|copyright|site-info|site-header|lienket|lien-?ket|weblinks?|thongke|counter|poll|"
+    r"thamdo)(?=$|[\s_\-])",
     re.I,
 )
 
