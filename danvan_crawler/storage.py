@@ -132,6 +132,15 @@ def m002_run_extracted(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE crawl_runs ADD COLUMN extracted INTEGER DEFAULT 0")
 
 
+@migrations()
+def m003_url_keys(db: sqlite_utils.Database) -> None:
+    """Look URLs up by a scheme- and www-blind key: http/https and www variants are one URL."""
+    db.execute("ALTER TABLE article_urls ADD COLUMN url_key TEXT")
+    for url, in db.execute("SELECT url FROM article_urls").fetchall():
+        db.execute("UPDATE article_urls SET url_key = ? WHERE url = ?", [dedup.url_key(url), url])
+    db.execute("CREATE INDEX IF NOT EXISTS idx_article_urls_key ON article_urls(url_key)")
+
+
 def now_iso() -> str:
     """Current local time, ISO 8601 with +07:00, to the second."""
     return datetime.now(VN_TZ).replace(microsecond=0).isoformat()
@@ -173,6 +182,7 @@ class Store:
     def __init__(self, db: sqlite_utils.Database):
         self.db = db
         self.index = dedup.NearDuplicateIndex(db)
+        self._cms: dict[str, str | None] = {}
 
     @classmethod
     def open(cls, path: str | Path) -> Store:
@@ -200,22 +210,32 @@ class Store:
         )
 
     def known_urls(self, site: str) -> set[str]:
-        """Every canonical URL already stored for ``site`` (the spider skips them)."""
-        rows = self.db.execute("SELECT url FROM article_urls WHERE site = ?", [site]).fetchall()
+        """The URL keys (``dedup.url_key``) of every URL stored for ``site``: the spider skips them."""
+        rows = self.db.execute("SELECT url_key FROM article_urls WHERE site = ?", [site]).fetchall()
         return {r[0] for r in rows}
 
-    def article_id_for_url(self, url: str) -> int | None:
-        row = self.db.execute("SELECT article_id FROM article_urls WHERE url = ?", [url]).fetchone()
+    def article_id_for_url(self, url: str, cms: str | None = None) -> int | None:
+        row = self.db.execute(
+            "SELECT article_id FROM article_urls WHERE url_key = ? LIMIT 1", [dedup.url_key(url, cms=cms)]
+        ).fetchone()
         return row[0] if row else None
 
     def _add_url(self, url: str, article_id: int, site: str, kind: str, published_at: str | None) -> None:
         now = now_iso()
         self.db.execute(
-            """INSERT INTO article_urls (url, article_id, site, kind, published_at, first_seen_at, last_seen_at)
-               VALUES (?, ?, ?, ?, ?, ?, ?)
+            """INSERT INTO article_urls
+                 (url, url_key, article_id, site, kind, published_at, first_seen_at, last_seen_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                ON CONFLICT(url) DO UPDATE SET last_seen_at = excluded.last_seen_at""",
-            [url, article_id, site, kind, published_at, now, now],
+            [url, dedup.url_key(url, cms=self.site_cms(site)), article_id, site, kind, published_at, now, now],
         )
+
+    def site_cms(self, site: str) -> str | None:
+        """The CMS family a site declared (canonical URL rules differ per family)."""
+        if site not in self._cms:
+            row = self.db.execute("SELECT cms FROM sites WHERE name = ?", [site]).fetchone()
+            self._cms[site] = row[0] if row else None
+        return self._cms[site]
 
     # -- articles ------------------------------------------------------------------------------
     def save_article(self, article: Article) -> SaveResult:
@@ -224,13 +244,18 @@ class Store:
             return self._save(article)
 
     def _save(self, a: Article) -> SaveResult:
+        # Stored URLs stay working addresses; the CMS family's equivalences (Joomla's optional
+        # /index.php/, Drupal's /print/N) only shape the lookup key.
+        cms = self.site_cms(a.site)
         canonical = a.canonical_url or dedup.canonical_url(a.url, a.canonical_href)
         fetched = dedup.canonical_url(a.url)
         chash = a.content_hash or dedup.content_hash(a.title, a.body)
-        url_kind = "print" if dedup.is_print_view(a.url) else "alias"
+        url_kind = dedup.url_kind(a.url, canonical)
+        if url_kind == "canonical":
+            url_kind = "alias"  # the fetched URL differs from the canonical one only in form
 
         # 1. A URL we know: the same article, maybe edited in place.
-        existing = self.article_id_for_url(canonical) or self.article_id_for_url(fetched)
+        existing = self.article_id_for_url(canonical, cms) or self.article_id_for_url(fetched, cms)
         if existing is not None:
             row = self.db.execute(
                 "SELECT content_hash, site, title, body FROM articles WHERE id = ?", [existing]

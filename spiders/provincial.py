@@ -16,6 +16,7 @@ from __future__ import annotations
 import html as htmllib
 import json
 import re
+import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from datetime import datetime
@@ -24,8 +25,10 @@ from urllib.parse import urljoin, urlsplit
 
 import scrapy
 from lxml import etree
+from scrapy import signals
 from scrapy.exceptions import (
     CannotResolveHostError,
+    DownloadCancelledError,
     DownloadConnectionRefusedError,
     DownloadFailedError,
     DownloadTimeoutError,
@@ -37,6 +40,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.gz import gunzip, gzip_magic_number
 from scrapy.utils.misc import load_object
 from scrapy.utils.sitemap import Sitemap
+from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding, read_bom, resolve_encoding
 
 from danvan_crawler import dedup
 from danvan_crawler.extraction import extract_article, is_article_page, parse_html
@@ -77,6 +81,58 @@ def iso_or_none(value: str | None) -> str | None:
         return None
 
 
+# Declarations that are never right for Vietnamese text: old servers send them by default.
+LATIN_CHARSETS = {"cp1252", "latin_1", "iso8859_1", "ascii", "us-ascii", "iso-8859-1", "windows-1252"}
+BINARY_MAGIC = (
+    (b"%PDF", "PDF"), (b"\x89PNG", "PNG image"), (b"GIF8", "GIF image"), (b"\xff\xd8\xff", "JPEG image"),
+    (b"PK\x03\x04", "ZIP or Office file"), (b"Rar!", "RAR archive"), (b"\xd0\xcf\x11\xe0", "Office document"),
+    (b"7z\xbc\xaf", "7z archive"), (b"\x1f\x8b", "gzip data"), (b"ID3", "MP3 audio"),
+)
+
+
+def binary_kind(body: bytes) -> str | None:
+    """What binary file hides behind an HTML address (a scan, an attachment), or None for text."""
+    head = body[:1024]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 text
+        return None
+    for magic, kind in BINARY_MAGIC:
+        if head.lstrip().startswith(magic):
+            return kind
+    return "binary data" if b"\x00" in head else None
+
+
+def page_text(response: TextResponse) -> str:
+    """The page's text, repairing the charset mistakes of old servers where the bytes allow it.
+
+    1. A byte-order mark decides.
+    2. Bytes that are UTF-8 (a stray broken byte or two tolerated) are UTF-8, whatever the header
+       or ``<meta>`` says: a header saying ISO-8859-1 over UTF-8 bytes is the commonest lie, and
+       legacy Vietnamese bytes practically never pass as UTF-8.
+    3. Otherwise each declared charset (header, then ``<meta>``) that decodes the bytes without
+       error, Latin-1 and ASCII excepted: no Vietnamese page is in them.
+    4. Otherwise Windows-1258, the Vietnamese Windows code page. Its combining tone marks are
+       composed later (NFC in the pipeline), so "ô" + U+0323 is stored as "ộ".
+    """
+    body = response.body
+    bom_encoding, bom = read_bom(body)
+    if bom_encoding:
+        return body[len(bom):].decode(bom_encoding, errors="replace")
+    text = body.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    if not bad or sum(1 for c in text if ord(c) > 127) >= 21 * bad:
+        return text
+    content_type = (response.headers.get("Content-Type") or b"").decode("latin-1")
+    for declared in (http_content_type_encoding(content_type), html_body_declared_encoding(body)):
+        codec = resolve_encoding(declared) if declared else None
+        if not codec or codec in LATIN_CHARSETS or codec.replace("_", "-") in LATIN_CHARSETS:
+            continue
+        try:
+            return body.decode(codec)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    return body.decode("cp1258", errors="replace")
+
+
 class ProvincialSpider(scrapy.Spider):
     name = "provincial"
 
@@ -93,6 +149,7 @@ class ProvincialSpider(scrapy.Spider):
         self.queued: set[str] = set()  # canonical article URLs requested or stored in this run
         self.known: set[str] = set()
         self.scheduled = 0
+        self.run_warnings: list[str] = []  # kept in crawl_runs.warnings (e.g. TLS certificate problems)
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -111,7 +168,36 @@ class ProvincialSpider(scrapy.Spider):
         spider.allowed_hosts = tuple(h.lower() for h in s.getlist("DANVAN_ALLOW_HOSTS"))
         if not spider.full:
             spider.known = spider.store.known_urls(spider.profile.name)
+            if spider._previous_run_unfinished():
+                # The last run was killed or stopped half-way: listings past the point it reached
+                # hold articles not stored yet, behind pages of stored ones. Walk them all this time.
+                spider.stop_after_known = 10**9
+                spider.logger.info("previous run did not finish: walking every listing page")
+        # An exception in a callback or a pipeline loses one page, never the run: record it.
+        crawler.signals.connect(spider._on_spider_error, signal=signals.spider_error)
+        crawler.signals.connect(spider._on_item_error, signal=signals.item_error)
         return spider
+
+    def _previous_run_unfinished(self) -> bool:
+        db = getattr(self.store, "db", None)
+        if db is None:
+            return False
+        row = db.execute("SELECT status FROM crawl_runs WHERE site = ? AND run_id != ? ORDER BY id DESC LIMIT 1",
+                         [self.profile.name, self.run_id]).fetchone()
+        return bool(row) and row[0] in ("running", "interrupted")
+
+    def _on_spider_error(self, failure, response, spider) -> None:
+        if spider is self:
+            self._fail(response.url, f"processing error: {failure.type.__name__}: {failure.getErrorMessage()}"[:300])
+
+    def _on_item_error(self, item, response, spider, failure) -> None:
+        if spider is self:
+            url = getattr(item, "url", None) or response.url
+            self._fail(url, f"storing failed: {failure.type.__name__}: {failure.getErrorMessage()}"[:300])
+
+    def url_key(self, url: str) -> str:
+        """The key stored URLs are compared by (scheme, www., slash, encoding and case blind)."""
+        return dedup.url_key(url, cms=self.profile.cms)
 
     # -- requests ----------------------------------------------------------------------------------
     def _request(self, url: str, callback, *, priority: int = 0, meta: dict | None = None,
@@ -134,7 +220,7 @@ class ProvincialSpider(scrapy.Spider):
     def _article_request(self, url: str, *, priority: int = 5, hinted_date: str | None = None,
                          source: str = "listing") -> scrapy.Request | None:
         """A request for a page that may be an article, unless it is stored or already queued."""
-        key = dedup.canonical_url(url)
+        key = self.url_key(url)
         if key in self.known or key in self.queued:
             self.counts["known_skipped"] += 1
             return None
@@ -245,7 +331,7 @@ class ProvincialSpider(scrapy.Spider):
             item = self._article_from_rest(post)
             if item is None:
                 continue
-            key = dedup.canonical_url(item.url)
+            key = self.url_key(item.url)
             if key in self.known or key in self.queued:
                 continue
             fresh += 1
@@ -284,7 +370,11 @@ class ProvincialSpider(scrapy.Spider):
         if not isinstance(response, TextResponse) or b"html" not in (response.headers.get("Content-Type") or b"html"):
             self._fail(response.url, f"not an HTML page ({(response.headers.get('Content-Type') or b'?').decode()})")
             return
-        text = response.text
+        kind = binary_kind(response.body)
+        if kind:
+            self._fail(response.url, f"binary content behind an HTML address ({kind})")
+            return
+        text = page_text(response)
         if not text.strip():
             self._fail(response.url, "empty page")
             return
@@ -295,7 +385,7 @@ class ProvincialSpider(scrapy.Spider):
         if role != "home" and is_article_page(tree, response.url):
             article = extract_article(tree, response.url, hinted_date=response.meta.get("hinted_date"),
                                       hints=self.profile.hints or None)
-            self.queued.add(dedup.canonical_url(response.url))
+            self.queued.add(self.url_key(response.url))
             yield self._finish(article)
             # Related-article links on an article page find what listings missed.
             for link in page_links(tree, response.url, self.home):
@@ -304,12 +394,16 @@ class ProvincialSpider(scrapy.Spider):
                     if req:
                         yield req
             return
+        if role == "candidate" and tree.xpath("//input[translate(@type, 'PASWORD', 'pasword')='password']"):
+            self._fail(response.url, "login required (a login form instead of the article)")
+            return
         links = page_links(tree, response.url, self.home)
         depth = response.meta.get("depth", 0)
         if role == "home":
             yield from self._discover_from_home(tree, response, links, depth)
             return
-        yield from self._follow_listing(links, depth, response.meta.get("known_streak", 0))
+        yield from self._follow_listing(links, depth, response.meta.get("known_streak", 0),
+                                        response.meta.get("barren", 0))
 
     def _discover_from_home(self, tree, response: Response, links: list[Link], depth: int) -> Iterable:
         for url in feed_links(tree, response.url):
@@ -334,7 +428,12 @@ class ProvincialSpider(scrapy.Spider):
                 return
         yield from self._follow_listing(links, depth, 0)
 
-    def _follow_listing(self, links: list[Link], depth: int, known_streak: int) -> Iterable[scrapy.Request]:
+    # Listing pages in a row that brought no new article before paging stops: an endless
+    # pagination (a calendar, a session id, an empty section) must not eat the page budget.
+    MAX_BARREN_PAGES = 3
+
+    def _follow_listing(self, links: list[Link], depth: int, known_streak: int,
+                        barren: int = 0) -> Iterable[scrapy.Request]:
         """Articles first, then the next listing pages (unless only known articles were seen)."""
         article_links = [lk for lk in links if lk.kind == "article"]
         fresh = 0
@@ -347,18 +446,23 @@ class ProvincialSpider(scrapy.Spider):
             known_streak += 1
         elif fresh:
             known_streak = 0
-        if known_streak < self.stop_after_known or self.full:
+        if fresh:
+            barren = 0
+        elif self.full or not article_links:
+            barren += 1
+        if (known_streak < self.stop_after_known or self.full) and barren < self.MAX_BARREN_PAGES:
             for link in links:
                 if link.kind == "page":
                     req = self._request(link.url, self.parse_page, priority=4,
-                                        meta={"role": "listing", "depth": depth, "known_streak": known_streak})
+                                        meta={"role": "listing", "depth": depth, "known_streak": known_streak,
+                                              "barren": barren})
                     if req:
                         yield req
         else:
             self.counts["listings_stopped"] += 1
         if depth < self.other_depth:
             for link in links:
-                if link.kind == "other" and dedup.canonical_url(link.url) not in self.known:
+                if link.kind == "other" and self.url_key(link.url) not in self.known:
                     req = self._request(link.url, self.parse_page, priority=1,
                                         meta={"role": "listing", "depth": depth + 1})
                     if req:
@@ -387,8 +491,19 @@ class ProvincialSpider(scrapy.Spider):
             reason = f"HTTP {status}"
         elif failure.check(IgnoreRequest):
             text = str(failure.value) or "ignored"
-            self.counts["robots_forbidden" if "robots" in text.lower() else "ignored"] += 1
-            reason = None
+            low = text.lower()
+            if "robots" in low:
+                self.counts["robots_forbidden"] += 1
+                reason = None
+            elif low.startswith(("redirected off-site", "redirect loop", "max redirections")):
+                reason = text[:300]
+            elif low.startswith("offsite:") and meta.get("redirect_urls"):
+                reason = f"redirected off-site ({text})"[:300]
+            elif "download_maxsize" in low:
+                reason = "too large: over DOWNLOAD_MAXSIZE once decompressed"
+            else:
+                self.counts["ignored"] += 1
+                reason = None
         elif failure.check(CannotResolveHostError):
             reason = "DNS lookup failed"
         elif failure.check(DownloadConnectionRefusedError):
@@ -397,14 +512,25 @@ class ProvincialSpider(scrapy.Spider):
             reason = "timed out"
         elif failure.check(ResponseDataLossError):
             reason = "truncated response"
+        elif failure.check(DownloadCancelledError):
+            reason = "too large: over DOWNLOAD_MAXSIZE"
+        elif failure.check(zlib.error) or "decompress" in failure.getErrorMessage().lower():
+            reason = f"broken compressed body: {failure.getErrorMessage()}"[:300]
         elif failure.check(DownloadFailedError):
-            reason = f"download failed: {failure.getErrorMessage()}"[:300]
+            message = failure.getErrorMessage()
+            if "SSL" in message or "certificate" in message.lower() or "TLS" in message:
+                reason = f"TLS handshake failed: {message}"[:300]
+            elif "ConnectionLost" in message or "ConnectionDone" in message or "closed" in message.lower():
+                reason = f"connection lost: {message}"[:300]
+            else:
+                reason = f"download failed: {message}"[:300]
         else:
             reason = f"{failure.type.__name__}: {failure.getErrorMessage()}"[:300]
         if reason and not (optional and (status in OPTIONAL_MISS or status is None and meta.get("rest_page"))):
             if meta.get("role") == "home":
                 self.home_error = reason
-            self._fail(request.url, reason, status)
+            # A redirected request fails under the address that was linked, not the target's.
+            self._fail((meta.get("redirect_urls") or [request.url])[0], reason, status)
         if "pending_links" in meta:  # the REST API is closed: walk the listings instead
             yield from self._follow_listing(meta["pending_links"], meta.get("depth", 0), 0)
 

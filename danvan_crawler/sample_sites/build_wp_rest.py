@@ -47,7 +47,7 @@ ARTICLES = [
              "Xã đã thực hiện tốt việc công khai các khoản thu, chi và kế hoạch sử dụng đất, lấy ý kiến nhân dân về các công trình xây dựng trên địa bàn. Ban thanh tra nhân dân hoạt động đều đặn, kịp thời phát hiện và kiến nghị những việc chưa đúng.",
              "Đoàn đề nghị xã tiếp tục phát huy vai trò của Mặt trận và các đoàn thể trong giám sát, phản biện xã hội. Xã cần tổ chức đối thoại với nhân dân về công tác giải phóng mặt bằng khu công nghiệp.",
          ],
-         credit="Tin: Ngọc Anh; Ảnh: Văn Tuấn", byline="Ngọc Anh", source=None),
+         credit="Tin: Ngọc Anh; Ảnh: Văn Tuấn", byline="Ngọc Anh, Văn Tuấn", source=None),
 ]
 for a in ARTICLES:
     a["d"] = dt(a["date"])

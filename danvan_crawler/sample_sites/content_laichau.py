@@ -80,7 +80,7 @@ ARTICLES = [
             "Tính đến tháng 9, toàn huyện có 86 mô hình “Dân vận khéo” được công nhận, trong đó nhiều mô hình đã được nhân rộng ra các xã lân cận. Huyện ủy Tam Đường xác định tiếp tục đưa phong trào đi vào chiều sâu, gắn với thực hiện Chỉ thị 05 của Bộ Chính trị.",
         ],
         photos=[("tam-duong-che-huu-co.jpg", "Hội viên nông dân xã Bản Bo chăm sóc chè hữu cơ. Ảnh: Văn Tuấn")],
-        credit="Tin: Ngọc Anh; Ảnh: Văn Tuấn", byline="Ngọc Anh", source=None,
+        credit="Tin: Ngọc Anh; Ảnh: Văn Tuấn", byline="Ngọc Anh, Văn Tuấn", source=None,
     ),
     dict(
         id=1230, slug="toa-dam-phat-huy-vai-tro-nguoi-co-uy-tin",
