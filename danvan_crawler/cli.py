@@ -90,10 +90,14 @@ def main() -> None:
 @click.option("--no-delay", is_flag=True, help="No politeness delays: local fixture sites and benchmarks only.")
 @click.option("--allow-host", "allow_hosts", multiple=True, hidden=True)
 @click.option("--set", "settings", multiple=True, metavar="KEY=VALUE", help="Override a Scrapy setting.")
+@click.option("--strict-tls", is_flag=True,
+              help="Verify TLS certificates: refuse expired, self-signed and legacy-renegotiation servers"
+                   " (default: crawl them and record a warning in the run).")
 @click.option("--redis", "redis_url", metavar="URL",
               help="Run as one of several workers sharing this Redis frontier; `danvan ingest` stores.")
 @click.option("--idle-timeout", type=float, metavar="S", help="With --redis: stop after S idle seconds [30].")
-def crawl(urls, sites, db, full, since, max_pages, no_delay, allow_hosts, settings, redis_url, idle_timeout) -> None:
+def crawl(urls, sites, db, full, since, max_pages, no_delay, allow_hosts, settings, strict_tls, redis_url,
+          idle_timeout) -> None:
     """Crawl the registry's sites (or the homepages URLS) into the database.
 
     \b
@@ -120,8 +124,13 @@ def crawl(urls, sites, db, full, since, max_pages, no_delay, allow_hosts, settin
         if problem := redis_problem(redis_url):
             raise ConfigError(problem)
         distributed = {"redis_url": redis_url, "idle_timeout": idle_timeout}
+    overrides = _parse_set(settings)
+    if strict_tls:
+        from danvan_crawler.tls import strict_settings
+
+        overrides.update(strict_settings())
     sys.exit(_run(profiles, db, full=full, since=since, max_pages=max_pages, no_delay=no_delay,
-                  allow_hosts=tuple(allow_hosts), overrides=_parse_set(settings), **distributed))
+                  allow_hosts=tuple(allow_hosts), overrides=overrides, **distributed))
 
 
 @main.command()

@@ -114,6 +114,10 @@ class StorePipeline:
         spider = self.crawler.spider
         p = spider.profile
         self.store.upsert_site(p.name, p.title, p.url, p.province, p.cms)
+        # We hold the database's lock, so a run of this site still "running" died (SIGKILL, power).
+        self.store.db.execute(
+            "UPDATE crawl_runs SET status = 'interrupted', reason = 'the crawl process died before finishing'"
+            " WHERE site = ? AND status = 'running' AND run_id != ?", [p.name, spider.run_id])
         self.run_row = self.store.start_run(spider.run_id, p.name)
 
     def process_item(self, item: Article) -> Article:
@@ -126,7 +130,7 @@ class StorePipeline:
         status, why = run_status(reason, counts, spider.home_error,
                                  spider.failures[0][1] if spider.failures else None)
         spider.run_status = (status, why)
-        self.store.finish_run(self.run_row, status, counts, why)
+        self.store.finish_run(self.run_row, status, counts, why, warnings=getattr(spider, "run_warnings", ()))
         progress = self.crawler.settings.get("DANVAN_PROGRESS")
         if progress:
             progress(f"{spider.name}: {status}, {counts['pages_fetched']} pages, {counts['articles_new']} new,"

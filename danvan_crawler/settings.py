@@ -40,7 +40,10 @@ REDIRECT_MAX_TIMES = 5
 CONCURRENT_ITEMS = 10
 
 DOWNLOADER_MIDDLEWARES = {
-    "danvan_crawler.middlewares.SiteGuardMiddleware": 50,
+    # The guard runs first: nothing off-site (not even its robots.txt) is ever fetched.
+    "danvan_crawler.middlewares.SiteGuardMiddleware": 10,
+    "danvan_crawler.middlewares.TlsAuditMiddleware": 20,
+    "danvan_crawler.middlewares.RedirectGuardMiddleware": 650,  # sees a 3xx before Scrapy follows it
     "danvan_crawler.middlewares.RetryAfterMiddleware": 555,  # before Scrapy's retry (550) sees 429/503
     "danvan_crawler.conditional.ConditionalRequestMiddleware": 560,
 }
