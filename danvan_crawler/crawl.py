@@ -164,6 +164,10 @@ def run_crawl(profiles: list[SiteProfile], db_path: Path, *, progress=None, **op
     from danvan_crawler.health import site_health
 
     store = shared_store(str(db_path))
+    # A second SIGINT/SIGTERM stops the reactor before the spiders close: their rows still say running.
+    store.db.execute(
+        "UPDATE crawl_runs SET status = 'interrupted', reason = 'forced stop (second signal)'"
+        " WHERE run_id = ? AND status = 'running'", [run_id])
     drift = {h.site: h.drift for h in site_health(store.db, [p.name for p in profiles]) if h.drift}
     rows = store.db.execute(
         "SELECT site, status, reason, pages_fetched, articles_new, articles_updated, duplicates, errors"

@@ -95,8 +95,9 @@ def _slug(title: str) -> str:
     return "-".join("".join(c if c.isalnum() else " " for c in ascii_).split())
 
 
-def make_article(i: int, seed: int = 0) -> Art:
-    """Article number ``i``: a title with a place and a number, a lead, 4–6 paragraphs, a byline."""
+def make_article(i: int, seed: int = 0, ident: int | None = None) -> Art:
+    """Article number ``i`` (URL id ``ident``, default 4000 + i): a title with a place and a number, a
+    lead, 4–6 paragraphs, a byline."""
     rng = random.Random(f"{seed}-{i}")
     place = PLACES[i % len(PLACES)]
     topic = " ".join(rng.choice(WORDS) for _ in range(rng.randint(4, 7)))
@@ -113,7 +114,7 @@ def make_article(i: int, seed: int = 0) -> Art:
         for _ in range(rng.randint(4, 6))
     ]
     author = rng.choice(("Minh Hưng", "Thu Hà", "Quang Minh", "Ngọc Anh", "Văn Tuấn", "Lò Văn Hùng"))
-    return Art(i, _slug(title)[:60].strip("-"), title, date, iso, lead, paragraphs, author)
+    return Art(ident or 4000 + i, _slug(title)[:60].strip("-"), title, date, iso, lead, paragraphs, author)
 
 
 # ------------------------------------------------------------------------------------------------
@@ -164,7 +165,7 @@ def article_page(a: Art, *, charset: str | None = "utf-8", related: list[Art] = 
 {extra}
 <div class="news_column panel panel-default news-related"><div class="panel-body">
 <p class="h3"><strong>Những tin cũ hơn</strong></p><ul class="related">{rel}</ul></div></div>"""
-    return page(a.title, inner, charset=charset, head=f'<meta property="og:type" content="article" />')
+    return page(a.title, inner, charset=charset, head='<meta property="og:type" content="article" />')
 
 
 def listing_page(title: str, items: list[tuple[str, str, str]], *, pages: list[tuple[str, str]] = (),
@@ -498,10 +499,10 @@ def fault_site(other_base: str = "http://127.0.0.1:9") -> FaultServer:
         Fault(9001, "loi-may-chu-vinh-vien", "HTTP 500", lambda s, h: h.send(500, "<h1>Internal Server Error</h1>")),
         Fault(9002, "may-chu-tra-loi-qua-cham", "timed out",
               lambda s, h: (h.sleep(6), h.send(200, article_page(make_article(9002))))),
-        Fault(9003, "ket-noi-bi-ngat", "connection", lambda s, h: h.reset()),
+        Fault(9003, "ket-noi-bi-ngat", "connection lost", lambda s, h: h.reset()),
         Fault(9004, "noi-dung-bi-cat-cut", "truncated",
               lambda s, h: h.truncated(article_page(make_article(9004)).encode()[:1500], 40_000)),
-        Fault(9005, "gzip-hong", "gzip",
+        Fault(9005, "gzip-hong", "broken compressed body",
               lambda s, h: h.send(200, b"\x1f\x8b\x08\x00garbage-not-deflate" * 20, headers={
                   "Content-Encoding": "gzip"})),
         Fault(9006, "chuyen-huong-vong-lap", "redirect",
@@ -609,7 +610,8 @@ def big_site(n: int = 160, per_page: int = 20, delay: float = 0.02, name: str = 
     """``n`` articles over ``ceil(n / per_page)`` listing pages; every answer waits ``delay`` s."""
     arts = [make_article(i, seed=3) for i in range(1, n + 1)]
     pages = [arts[k:k + per_page] for k in range(0, n, per_page)]
-    routes: dict[str, Answer] = {"/robots.txt": html(200, "User-agent: *\nDisallow: /users/\n", "text/plain")}
+    routes: dict[str, Answer] = {"/robots.txt": html(200, "User-agent: *\nDisallow: /users/\n", "text/plain"),
+                                 "/gioi-thieu/": html(200, page("Giới thiệu", "<h1>Giới thiệu</h1>"))}
 
     def listing_path(k: int) -> str:
         return "/tin-tuc/" if k == 0 else f"/tin-tuc/page-{k + 1}"
@@ -634,7 +636,8 @@ def plain_site(n: int = 4, name: str = "plain-nv", seed: int = 4, extra_home: st
                ssl_context: ssl.SSLContext | None = None) -> FaultServer:
     """A tiny healthy site: a home listing ``n`` articles (plus ``extra_home`` HTML)."""
     arts = [make_article(i, seed=seed) for i in range(1, n + 1)]
-    routes: dict[str, Answer] = {"/robots.txt": html(200, ROBOTS, "text/plain")}
+    routes: dict[str, Answer] = {"/robots.txt": html(200, ROBOTS, "text/plain"),
+                                 "/gioi-thieu/": html(200, page("Giới thiệu", "<h1>Giới thiệu</h1>"))}
     for art in arts:
         routes[art.path] = html(200, article_page(art))
     routes["/"] = html(200, listing_page("Trang chủ", [(a.path, a.title, a.date) for a in arts], extra=extra_home))
