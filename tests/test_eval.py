@@ -31,23 +31,9 @@ def test_corpus_floors() -> None:
     _check(evaluate(DEFAULT_CORPUS))
 
 
-# Pages whose expected.json follows another byline convention than the corpus README (which the extractor
-# follows): "Tin: Ngọc Anh; Ảnh: Văn Tuấn" is "Ngọc Anh, Văn Tuấn" in the corpus, "Ngọc Anh" there.
-# Remove an entry once its expected.json is aligned; the test then holds the page to the rule again.
-CONVENTION_GAPS = {
-    ("byline", "wp_bdv:/2020/09/25/lan-toa-phong-trao-dan-van-kheo-o-tam-duong/"),
-    ("byline", "wp_rest:/2023/04/27/doan-cong-tac-lam-viec-tai-xa-tram-lo/"),
-}
-
-
 @pytest.mark.skipif(not SAMPLE_SITES.is_dir(), reason="no sample sites")
 def test_sample_site_floors() -> None:
-    report = evaluate_sample_sites()
-    for failure in list(report.failures):
-        if (failure.field, failure.page) in CONVENTION_GAPS:
-            report.failures.remove(failure)
-            report.total[failure.field] -= 1
-    _check(report)
+    _check(evaluate_sample_sites())
 
 
 def test_date_comparison_rules() -> None:
