@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 from email.utils import parsedate_to_datetime
+from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
 import scrapy
@@ -43,17 +44,25 @@ from scrapy.utils.sitemap import Sitemap
 from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding, read_bom, resolve_encoding
 
 from danvan_crawler import dedup
-from danvan_crawler.extraction import extract_article, is_article_page, parse_html
-from danvan_crawler.extraction.links import Link, feed_links, is_trap, page_links, same_site
+from danvan_crawler.extraction import extract_article
+from danvan_crawler.extraction.links import Link, is_trap, same_site
 from danvan_crawler.items import Article
 from danvan_crawler.pipelines import shared_store
 from danvan_crawler.profiles import SiteProfile, load_registry, profile_for_url
+from danvan_crawler.workers import PageAnalyser
 
 SITEMAP_PATHS = ("/sitemap.xml", "/wp-sitemap.xml")
 WP_MARKERS = ("wp-content/", "wp-includes/", 'rel="https://api.w.org/"')
 REST_PAGE_SIZE = 50
 # 4xx answers to addresses we only guessed (sitemaps, feeds, the REST API) are not failures.
 OPTIONAL_MISS = {401, 403, 404, 405, 410}
+
+
+# Every page's menus and sidebars repeat the same article links: normalizing each of them again was
+# the crawl's largest single cost (a third of the CPU time of a 1,000-page crawl). Pure, so memoized.
+@lru_cache(maxsize=32768)
+def _url_key(url: str, cms: str | None) -> str:
+    return dedup.url_key(url, cms=cms)
 
 
 def resolve_profile(site: str | None, url: str | None) -> SiteProfile:
@@ -150,6 +159,8 @@ class ProvincialSpider(scrapy.Spider):
         self.known: set[str] = set()
         self.scheduled = 0
         self.run_warnings: list[str] = []  # kept in crawl_runs.warnings (e.g. TLS certificate problems)
+        self.analyser = PageAnalyser(0)  # in-process; from_crawler sets up DANVAN_EXTRACT_WORKERS
+        self.signatures: dict[str, tuple[int, tuple[int, ...]]] = {}  # url -> (body length, MinHash)
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -166,6 +177,7 @@ class ProvincialSpider(scrapy.Spider):
         spider.other_depth = s.getint("DANVAN_OTHER_DEPTH")
         spider.stop_after_known = s.getint("DANVAN_STOP_AFTER_KNOWN_PAGES")
         spider.allowed_hosts = tuple(h.lower() for h in s.getlist("DANVAN_ALLOW_HOSTS"))
+        spider.analyser = PageAnalyser(s.getint("DANVAN_EXTRACT_WORKERS", 1))
         if not spider.full:
             spider.known = spider.store.known_urls(spider.profile.name)
             if spider._previous_run_unfinished():
@@ -197,7 +209,7 @@ class ProvincialSpider(scrapy.Spider):
 
     def url_key(self, url: str) -> str:
         """The key stored URLs are compared by (scheme, www., slash, encoding and case blind)."""
-        return dedup.url_key(url, cms=self.profile.cms)
+        return _url_key(url, self.profile.cms)
 
     # -- requests ----------------------------------------------------------------------------------
     def _request(self, url: str, callback, *, priority: int = 0, meta: dict | None = None,
@@ -364,10 +376,17 @@ class ProvincialSpider(scrapy.Spider):
         return self._finish(article)
 
     # -- pages -------------------------------------------------------------------------------------
-    def parse_page(self, response: Response) -> Iterable:
-        self.counts["pages_fetched"] += 1
+    async def parse_page(self, response: Response):
         role = response.meta.get("role")
-        if not isinstance(response, TextResponse) or b"html" not in (response.headers.get("Content-Type") or b"html"):
+        ctype = (response.headers.get("Content-Type") or b"html").lower()
+        if b"xml" in ctype and b"html" not in ctype:
+            # A feed or sitemap reached through a plain link: read it as what it is.
+            reader = self.parse_feed if b"rss" in ctype or b"atom" in ctype else self.parse_sitemap
+            for req in reader(response):
+                yield req
+            return
+        self.counts["pages_fetched"] += 1
+        if not isinstance(response, TextResponse) or b"html" not in ctype:
             self._fail(response.url, f"not an HTML page ({(response.headers.get('Content-Type') or b'?').decode()})")
             return
         kind = binary_kind(response.body)
@@ -378,35 +397,39 @@ class ProvincialSpider(scrapy.Spider):
         if not text.strip():
             self._fail(response.url, "empty page")
             return
-        tree = parse_html(text)
-        if tree is None:
-            self._fail(response.url, "unparseable HTML")
+        # Parse, classify, extract and collect links in one go, in a worker process (the reactor
+        # thread keeps downloading meanwhile) or in-process (DANVAN_EXTRACT_WORKERS = 0).
+        page = await self.analyser.analyse(text, response.url, home=self.home, is_home=role == "home",
+                                           hinted_date=response.meta.get("hinted_date"),
+                                           hints=self.profile.hints or None)
+        if page.error:
+            self._fail(response.url, page.error)
             return
-        if role != "home" and is_article_page(tree, response.url):
-            article = extract_article(tree, response.url, hinted_date=response.meta.get("hinted_date"),
-                                      hints=self.profile.hints or None)
+        if page.is_article:
             self.queued.add(self.url_key(response.url))
-            yield self._finish(article)
+            if page.signature is not None:  # for the store's near-duplicate check (pipelines.StorePipeline)
+                self.signatures[page.article.url] = (page.signed_length, page.signature)
+            yield self._finish(page.article)
             # Related-article links on an article page find what listings missed.
-            for link in page_links(tree, response.url, self.home):
+            for link in page.links:
                 if link.kind == "article":
                     req = self._article_request(link.url, priority=2, source="related")
                     if req:
                         yield req
             return
-        if role == "candidate" and tree.xpath("//input[translate(@type, 'PASWORD', 'pasword')='password']"):
+        if role == "candidate" and page.login_form:
             self._fail(response.url, "login required (a login form instead of the article)")
             return
-        links = page_links(tree, response.url, self.home)
+        links = page.links
         depth = response.meta.get("depth", 0)
-        if role == "home":
-            yield from self._discover_from_home(tree, response, links, depth)
-            return
-        yield from self._follow_listing(links, depth, response.meta.get("known_streak", 0),
-                                        response.meta.get("barren", 0))
+        follow = (self._discover_from_home(page.feeds, response, links, depth) if role == "home" else
+                  self._follow_listing(links, depth, response.meta.get("known_streak", 0),
+                                       response.meta.get("barren", 0)))
+        for req in follow:
+            yield req
 
-    def _discover_from_home(self, tree, response: Response, links: list[Link], depth: int) -> Iterable:
-        for url in feed_links(tree, response.url):
+    def _discover_from_home(self, feeds: list[str], response: Response, links: list[Link], depth: int) -> Iterable:
+        for url in feeds:
             req = self._request(url, self.parse_feed, priority=18, optional=True)
             if req:
                 yield req

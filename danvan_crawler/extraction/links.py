@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import parse_qsl, urldefrag, urljoin, urlsplit
 
 # Never worth a request: files that are not pages, feeds of comments, admin and login areas,
@@ -21,7 +22,7 @@ SKIP_EXTENSIONS = re.compile(
     re.I,
 )
 SKIP_PATH = re.compile(
-    r"/(?:wp-admin|wp-login\.php|wp-includes|wp-content|xmlrpc\.php|comments/feed|feed/atom|trackback|"
+    r"/(?:wp-admin|wp-login\.php|wp-includes|wp-content|xmlrpc\.php|feed|comments/feed|trackback|"
     r"login|dang-nhap|dangnhap|register|dang-ky|search|tim-kiem|timkiem|print|in-bai|trang-in|"
     r"sendmail|send-mail|gui-bai|rss|_layouts|_vti_bin|user|admin)(?:/|$|\.|-)",
     re.I,
@@ -135,17 +136,42 @@ def clean_url(href: str, base: str) -> str | None:
     return url
 
 
+# Menus, sidebars and footers repeat the same hrefs on every page of a site: resolving and classifying
+# them was two thirds of the per-page cost (~8 ms of a 75 KB page with ~300 links). Both are pure, so
+# they are memoized (bounded) on what they depend on.
+@lru_cache(maxsize=32768)
+def _resolve(href: str, base: str) -> str | None:
+    return clean_url(href, base)
+
+
+@lru_cache(maxsize=32768)
+def _kind(url: str, home: str) -> str | None:
+    """``classify_url(url)``, or None for a URL of another site."""
+    return classify_url(url) if same_site(url, home) else None
+
+
 def page_links(tree, base_url: str, home: str) -> list[Link]:
     """The followable same-site links of a page, classified, in document order, unique."""
     seen: set[str] = set()
     out: list[Link] = []
+    parts = urlsplit(base_url)
+    origin = f"{parts.scheme}://{parts.netloc}/"
     for a in tree.iter("a"):
-        url = clean_url(a.get("href", ""), base_url)
-        if url is None or url in seen or not same_site(url, home):
+        href = a.get("href", "")
+        # An absolute or root-relative href resolves the same against any page of the site.
+        if href.startswith(("http://", "https://")):
+            url = _resolve(href, "")
+        elif href.startswith("/") and not href.startswith("//"):
+            url = _resolve(href, origin)
+        else:
+            url = clean_url(href, base_url)
+        if url is None or url in seen:
+            continue
+        kind = _kind(url, home)
+        if kind is None:
             continue
         seen.add(url)
         text = " ".join((a.text_content() or "").split())
-        kind = classify_url(url)
         if kind == "other" and NEXT_TEXT.match(text) and urlsplit(url).query:
             kind = "page"
         if kind == "trap":
