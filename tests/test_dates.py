@@ -206,3 +206,7 @@ def test_posted_and_updated_on_one_page() -> None:
     meta = '<div class="meta">Cập nhật: 12/07/2020 09:00 <span>Đăng ngày 08-07-2020 08:15</span></div>'
     art = extract_article(_page(meta_line=meta), "https://bdv.example.vn/hoi-nghi-123.html")
     assert art.published_at == "2020-07-08T08:15:00+07:00"
+
+
+def test_relative_words_inside_sentences_are_not_dates() -> None:
+    assert parse_visible("Cách đây 5 năm trước, xã còn rất nhiều hộ nghèo và đường sá khó đi", now=NOW) is None

@@ -138,6 +138,7 @@ _TODAY_LABEL_RE = re.compile(r"hôm\s*nay\W*$", re.I)
 _WEEKDAY_RE = re.compile(r"(?:thứ\s*(?:hai|ba|bốn|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s*nhật|t[2-7]|cn)\b\W*", re.I)
 
 # Relative dates ("3 giờ trước", "hôm qua") printed by newspaper CMSs on fresh articles.
+_RELATIVE_MAX_LEN = 40
 _RELATIVE_RE = re.compile(r"(\d+)\s*(giây|phút|giờ|tiếng|ngày|tuần|tháng|năm)\s*trước", re.I)
 _YESTERDAY_RE = re.compile(r"\bhôm\s*(qua|kia)\b(?:\W{0,3}" + _TIME + ")?", re.I)
 
@@ -214,7 +215,8 @@ def find_dates(
                 f = _make(year_hint, mo, d, *(t or (None,)), now=now)
                 if f:
                     out.append(DateCandidate(f, _label_before(text, m.start()), m.start(), has_year=False))
-    if not out:
+    # relative dates only on a short meta line: "5 năm trước" inside a sentence is history, not a timestamp
+    if not out and len(text) <= _RELATIVE_MAX_LEN:
         rel = _relative(text, now)
         if rel:
             out.append(DateCandidate(rel, "", 0))

@@ -578,7 +578,15 @@ def _pick_from_texts(
     # a year-less date is a guess: take it only when no full date is printed
     full = [c for c in cands if c.has_year]
     best = pick_candidate(full) or pick_candidate(cands)
-    return best.found if best else None
+    if best:
+        return best.found
+    # "3 giờ trước" / "Hôm qua 10:15" printed alone on a short meta line
+    for piece in pieces:
+        if len(piece) <= 40:
+            found = find_dates(piece, now=now)
+            if found:
+                return found[0].found
+    return None
 
 
 def extract_date(
