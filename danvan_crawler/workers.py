@@ -1,0 +1,89 @@
+"""Page analysis off the reactor thread: a process pool the spider awaits from ``async def`` callbacks.
+
+Scrapy itself needs ~8–10 ms of CPU per page on the reactor thread; parsing, classifying and
+extracting a 75 KB page costs as much again. In one thread the two add up and the second core idles.
+:class:`PageAnalyser` sends the page text to a worker process (``DANVAN_EXTRACT_WORKERS``, default 1),
+which runs the pure :func:`~danvan_crawler.extraction.analysis.analyse_page` and sends back a small
+:class:`~danvan_crawler.extraction.analysis.PageAnalysis`; the reactor keeps downloading meanwhile.
+``DANVAN_EXTRACT_WORKERS = 0`` analyses in-process, synchronously (same results).
+
+One pool per process, shared by every spider of a run, started lazily with the ``forkserver`` method (a
+crawl process has threads: forking it directly is unsafe) and shut down at exit. A worker that dies
+(a crash in a C library on a pathological page) is replaced, and the page is analysed in-process.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import atexit
+import logging
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from functools import partial
+
+from danvan_crawler.extraction.analysis import PageAnalysis, analyse_page
+
+log = logging.getLogger(__name__)
+
+_pool: ProcessPoolExecutor | None = None
+_pool_size = 0
+
+
+def _warm() -> bool:
+    """Run in each worker first: imports and lazy regexes paid before the first real page."""
+    analyse_page("<html><head><title>x</title></head><body><p>x</p></body></html>", "http://x.vn/a",
+                 home="http://x.vn/")
+    return True
+
+
+def pool(workers: int) -> ProcessPoolExecutor:
+    """The process-wide pool (created on first use, grown if a spider asks for more workers)."""
+    global _pool, _pool_size
+    if _pool is None or workers > _pool_size:
+        if _pool is not None:
+            _pool.shutdown(wait=False, cancel_futures=False)
+        _pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver"))
+        _pool_size = workers
+        for _ in range(workers):
+            _pool.submit(_warm)
+    return _pool
+
+
+def shutdown() -> None:
+    """Stop the workers (at exit, or when a caller is done crawling)."""
+    global _pool, _pool_size
+    if _pool is not None:
+        _pool.shutdown(wait=True, cancel_futures=True)
+        _pool, _pool_size = None, 0
+
+
+atexit.register(shutdown)
+
+
+def _discard_broken(broken: ProcessPoolExecutor) -> None:
+    global _pool, _pool_size
+    if _pool is broken:
+        _pool, _pool_size = None, 0
+        broken.shutdown(wait=False, cancel_futures=True)
+
+
+class PageAnalyser:
+    """``await analyser.analyse(html, url, home=..., ...)``: in a worker process, or in-process."""
+
+    def __init__(self, workers: int = 1):
+        self.workers = max(0, int(workers))
+        if self.workers:
+            pool(self.workers)  # start (and warm) the workers while the first requests are downloading
+
+    async def analyse(self, html: str, url: str, **kwargs) -> PageAnalysis:
+        if not self.workers:
+            return analyse_page(html, url, **kwargs)
+        executor = pool(self.workers)
+        try:
+            return await asyncio.get_running_loop().run_in_executor(executor, partial(analyse_page, html, url,
+                                                                                      **kwargs))
+        except BrokenProcessPool:
+            log.warning("page analysis worker died on %s; analysing it in-process, starting a new worker", url)
+            _discard_broken(executor)
+            return analyse_page(html, url, **kwargs)
