@@ -346,6 +346,7 @@ def _inside_article(el: Any) -> bool:
 # ---------------------------------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=4096)
 def _fold(s: str) -> str:
     return re.sub(r"[^\w]+", " ", normalize_text(s).casefold()).strip()
 
@@ -395,6 +396,8 @@ def _extract_title(idx: PageIndex, hints: dict | None) -> tuple[str, Any | None]
     zoned: list[tuple[Any, str]] = []  # inside a furniture-looking zone ("sidebar-1" can be a main column)
     for el in visible:
         if any(el is c for c, _ in cands) or any(el is c for c, _ in zoned):
+            continue
+        if len(el.text_content()) > 600:  # a container that happens to carry a title class
             continue
         text = _text(el)
         if len(text) >= 6 and not _is_logo(el, text, site_name):
