@@ -12,6 +12,7 @@ from collections import Counter
 
 from scrapy import signals
 from scrapy.exceptions import DropItem
+from twisted.internet import task
 
 from danvan_crawler.extraction.text import normalize_text
 from danvan_crawler.items import Article
@@ -31,6 +32,18 @@ def close_stores() -> None:
     for store in _stores.values():
         store.close()
     _stores.clear()
+
+
+def precomputed_signature(spider, item: Article) -> tuple[int, ...] | None:
+    """The body fingerprint the spider's page-analysis worker computed for ``item``, if it still fits.
+
+    The worker fingerprints the NFC body, which is what :func:`normalize_article` leaves; the length
+    check guards against a body changed in between.
+    """
+    found = getattr(spider, "signatures", {}).pop(item.url, None)
+    if found is None or found[0] != len(item.body or ""):
+        return None
+    return found[1]
 
 
 def normalize_article(item: Article) -> Article:
@@ -75,6 +88,7 @@ class ValidatePipeline:
         if not item.title or not item.body:
             counts["empty_body"] += 1
             self.crawler.spider._fail(item.url, "no article text extracted")
+            getattr(self.crawler.spider, "signatures", {}).pop(item.url, None)
             raise DropItem(f"no article text at {item.url}")
         if not item.published_at:
             counts["empty_date"] += 1
@@ -82,6 +96,7 @@ class ValidatePipeline:
             counts["empty_byline"] += 1
         if self.since and item.published_at and item.published_at[:10] < self.since:
             counts["older_than_since"] += 1
+            getattr(self.crawler.spider, "signatures", {}).pop(item.url, None)
             raise DropItem(f"published before {self.since}: {item.url}")
         return item
 
@@ -119,13 +134,21 @@ class StorePipeline:
             "UPDATE crawl_runs SET status = 'interrupted', reason = 'the crawl process died before finishing'"
             " WHERE site = ? AND status = 'running' AND run_id != ?", [p.name, spider.run_id])
         self.run_row = self.store.start_run(spider.run_id, p.name)
+        # Articles are committed in batches (Store.save_batched); this commits a batch left open when
+        # articles stop coming, so a kill never loses more than a few seconds of work.
+        self._committer = task.LoopingCall(self.store.commit, Store.BATCH_SECONDS)
+        self._committer.start(1.0, now=False)
 
     def process_item(self, item: Article) -> Article:
-        result = self.store.save_article(item)
-        self.crawler.spider.counts[self.OUTCOME_COUNTER[result.outcome]] += 1
+        spider = self.crawler.spider
+        result = self.store.save_batched(item, precomputed_signature(spider, item))
+        spider.counts[self.OUTCOME_COUNTER[result.outcome]] += 1
         return item
 
     def spider_closed(self, spider, reason: str) -> None:
+        if getattr(self, "_committer", None) is not None and self._committer.running:
+            self._committer.stop()
+        self.store.commit()
         counts = spider.counts
         status, why = run_status(reason, counts, spider.home_error,
                                  spider.failures[0][1] if spider.failures else None)

@@ -406,6 +406,8 @@ class ProvincialSpider(scrapy.Spider):
             self._fail(response.url, page.error)
             return
         if page.is_article:
+            if page.article.date_source == "hint":  # the date the sitemap or feed gave
+                page.article.date_source = response.meta.get("found_in") or "hint"
             self.queued.add(self.url_key(response.url))
             if page.signature is not None:  # for the store's near-duplicate check (pipelines.StorePipeline)
                 self.signatures[page.article.url] = (page.signed_length, page.signature)

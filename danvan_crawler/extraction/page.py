@@ -638,7 +638,7 @@ def extract_date(
         for el in _css(idx.tree, hints["date"]):
             f = parse_visible(el.get("datetime") or el.get("content") or _text(el), year_hint=year_hint, now=now)
             if f:
-                return f, "hint"
+                return f, "selector"  # the registry's CSS hint for the site
     # printed near the title: between title and body first, then just above the title
     before, between, after = zones
     for pieces in (between, before[-8:]):
