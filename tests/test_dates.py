@@ -199,7 +199,7 @@ def test_json_ld_and_time_element() -> None:
 def test_date_hint_is_used_when_general_signals_fail() -> None:
     page = _page(after='<span class="ngaydang">Ngày 08.07.2020</span>')
     art = extract_article(page, "https://bdv.example.vn/hoi-nghi-123.html", hints={"date": ".ngaydang"})
-    assert (art.published_at, art.date_source) == ("2020-07-08", "hint")
+    assert (art.published_at, art.date_source) == ("2020-07-08", "selector")
 
 
 def test_posted_and_updated_on_one_page() -> None:
