@@ -7,9 +7,11 @@ which runs the pure :func:`~danvan_crawler.extraction.analysis.analyse_page` and
 :class:`~danvan_crawler.extraction.analysis.PageAnalysis`; the reactor keeps downloading meanwhile.
 ``DANVAN_EXTRACT_WORKERS = 0`` analyses in-process, synchronously (same results).
 
-One pool per process, shared by every spider of a run, started lazily with the ``forkserver`` method (a
-crawl process has threads: forking it directly is unsafe) and shut down at exit. A worker that dies
-(a crash in a C library on a pathological page) is replaced, and the page is analysed in-process.
+One pool per process, shared by every spider of a run, started lazily with the ``spawn`` method (a
+crawl process has threads: forking it is unsafe) and shut down at exit. Workers die with the crawl
+process even when it is killed with SIGKILL (``PR_SET_PDEATHSIG``): a leftover would hold cron's log
+pipe and eat CPU beside the next run. A worker that dies (a crash in a C library on a pathological page)
+is replaced, and the page is analysed in-process.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ import asyncio
 import atexit
 import logging
 import multiprocessing
+import os
+import signal
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from functools import partial
@@ -28,6 +32,18 @@ log = logging.getLogger(__name__)
 
 _pool: ProcessPoolExecutor | None = None
 _pool_size = 0
+
+
+def _die_with_parent(parent: int) -> None:
+    """Pool initializer: SIGKILL this worker when the crawl process dies, however it dies (Linux)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:  # the crawl died before prctl took effect
+        os._exit(0)
 
 
 def _warm() -> bool:
@@ -43,7 +59,8 @@ def pool(workers: int) -> ProcessPoolExecutor:
     if _pool is None or workers > _pool_size:
         if _pool is not None:
             _pool.shutdown(wait=False, cancel_futures=False)
-        _pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver"))
+        _pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                                    initializer=_die_with_parent, initargs=(os.getpid(),))
         _pool_size = workers
         for _ in range(workers):
             _pool.submit(_warm)
