@@ -544,7 +544,9 @@ class ProvincialSpider(scrapy.Spider):
         elif failure.check(DownloadFailedError):
             message = failure.getErrorMessage()
             if "SSL" in message or "certificate" in message.lower() or "TLS" in message:
-                reason = f"TLS handshake failed: {message}"[:300]
+                # "[<Failure OpenSSL.SSL.Error: [('SSL routines', '', 'certificate verify failed')]>]"
+                openssl = re.findall(r"'([^']+)'\)", message)
+                reason = f"TLS handshake failed: {openssl[-1] if openssl else message}"[:300]
             elif "ConnectionLost" in message or "ConnectionDone" in message or "closed" in message.lower():
                 reason = f"connection lost: {message}"[:300]
             else:

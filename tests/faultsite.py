@@ -641,6 +641,7 @@ def plain_site(n: int = 4, name: str = "plain-nv", seed: int = 4, extra_home: st
     for art in arts:
         routes[art.path] = html(200, article_page(art))
     routes["/"] = html(200, listing_page("Trang chủ", [(a.path, a.title, a.date) for a in arts], extra=extra_home))
+    routes["/tin-tuc/"] = html(200, listing_page("Tin tức", [(a.path, a.title, a.date) for a in arts]))
     site = FaultServer(name, routes=routes, ssl_context=ssl_context,
                        meta={"title": "Trang nhỏ (kiểm thử)", "cms": "nukeviet", "province": "Lai Châu"})
     site.articles = arts  # type: ignore[attr-defined]
