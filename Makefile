@@ -34,6 +34,12 @@ browse: $(BIN)/danvan
 	$(BIN)/python -m pip install --quiet -e '.[browse]'
 	$(BIN)/datasette $(DB) --metadata danvan_crawler/datasette/metadata.json
 
+## bench: speed, memory, re-crawl and storage benchmarks into benchmarks/RESULTS.md (needs nginx;
+## ~15 min, BENCH_ARGS=--quick for ~4 min)
+bench: $(BIN)/danvan
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	$(BIN)/python benchmarks/run_all.py $(BENCH_ARGS)
+
 lint: $(VENV)/.test-deps
 	$(BIN)/ruff check .
 
