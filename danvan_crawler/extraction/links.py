@@ -130,7 +130,11 @@ def clean_url(href: str, base: str) -> str | None:
     href = (href or "").strip()
     if not href or href.startswith(("#", "javascript:", "mailto:", "tel:", "data:", "file:")):
         return None
-    url, _ = urldefrag(urljoin(base, href))
+    try:
+        url, _ = urldefrag(urljoin(base, href))
+        urlsplit(url).port  # noqa: B018 (raises ValueError on a malformed host or port)
+    except ValueError:  # "http://[::1/x", "http://a.vn:abc/": one broken link, not a broken page
+        return None
     if not url.startswith(("http://", "https://")):
         return None
     return url
