@@ -66,5 +66,6 @@ DANVAN_STOP_AFTER_KNOWN_PAGES = 1  # stop paging a listing after this many pages
 DANVAN_FULL = False  # re-walk everything, ignoring what is stored
 DANVAN_SINCE = None  # ISO date: skip sitemap/feed entries and listing pages older than this
 DANVAN_ALLOW_HOSTS = ()  # extra hosts (host:port) a site may be crawled on, e.g. tests' loopback sites
+DANVAN_BACKOFF_SECONDS = 60  # after a 429/503 the site's raised delay holds this long (RetryAfterMiddleware)
 # Processes that parse, classify and extract pages beside the reactor (danvan_crawler.workers); 0 = in-process.
 DANVAN_EXTRACT_WORKERS = 1
