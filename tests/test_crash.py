@@ -18,11 +18,11 @@ import pytest
 from tests.conftest import ROOT, run_danvan, write_registry
 from tests.faultsite import big_site
 
-# One request every 0.08 s (a download delay paces the slot exactly; with no delay Scrapy 2.19 on asyncio
-# does not enforce the per-site concurrency): a full crawl of the 160-article site takes ~15 s, so random
-# kills between 1.5 s and 4.5 s after the start land in the middle of the work, each run storing a few
-# dozen articles more.
-SLOW = ("--no-delay", "--set", "DOWNLOAD_DELAY=0.08")
+# One request every 0.15 s (a download delay paces the slot exactly; with no delay Scrapy 2.19 on asyncio
+# does not enforce the per-site concurrency): a full crawl of the 160-article site takes ~30 s, so random
+# kills between 3 s and 7 s after the start (~3 s go to starting up) land in the middle of the work, most
+# runs storing a few dozen articles more.
+SLOW = ("--no-delay", "--set", "DOWNLOAD_DELAY=0.15")
 KILLS = 6
 SEED = 20261128
 
@@ -103,7 +103,7 @@ def test_sigkill_at_random_moments_loses_nothing(site, tmp_path):
     killed_mid_crawl, counts = 0, []
     for _ in range(KILLS):
         proc = start_crawl(db, registry, log=tmp_path / "killed.log")
-        time.sleep(rng.uniform(1.5, 4.5))
+        time.sleep(rng.uniform(3.0, 7.0))
         if proc.poll() is None:
             kill_hard(proc)  # leftovers are test_nothing_outlives_a_killed_crawl's business
             killed_mid_crawl += 1
@@ -113,6 +113,7 @@ def test_sigkill_at_random_moments_loses_nothing(site, tmp_path):
         counts.append(n)
     print(f"SIGKILL x{killed_mid_crawl} (seed {SEED}): articles stored after each kill: {counts}")
     assert killed_mid_crawl >= 5, counts
+    assert sum(b > a for a, b in zip([0, *counts[:-1]], counts, strict=True)) >= 3, f"few kills mid-write: {counts}"
     assert counts == sorted(counts), f"articles lost between runs: {counts}"
     assert counts[-1] < len(site.articles), "the kills came too late to test anything"
 
