@@ -91,7 +91,8 @@ def main() -> int:
 
     if "accuracy" in only:
         print("extraction accuracy (benchmarks/extraction.py) …", file=sys.stderr)
-        subprocess.run([PY, str(BENCH / "extraction.py"), "--repeats", r], check=True, capture_output=True)
+        # its own defaults (5 interleaved runs), as its author runs it
+        subprocess.run([PY, str(BENCH / "extraction.py")], check=True, capture_output=True)
 
     if "extraction" in only:
         import extraction_speed
