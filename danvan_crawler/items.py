@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 
 
@@ -31,3 +32,17 @@ class Article:
     content_hash: str | None = None
     # discovery hints the spider passes along (sitemap lastmod, feed pubDate) ISO strings
     hinted_date: str | None = None
+
+
+def normalize_article(item: Article) -> Article:
+    """NFC, tidy whitespace, no empty captions: every stored article goes through this, whether
+    a crawl stores it or ``danvan ingest`` takes it from a distributed worker (idempotent)."""
+    from danvan_crawler.extraction.text import normalize_text
+
+    item.title = normalize_text(item.title)
+    item.body = unicodedata.normalize("NFC", item.body or "")
+    item.lead = unicodedata.normalize("NFC", item.lead or "")
+    item.byline = normalize_text(item.byline) if item.byline else None
+    item.source = normalize_text(item.source) if item.source else None
+    item.captions = [normalize_text(c) for c in item.captions if c and c.strip()]
+    return item

@@ -7,15 +7,13 @@ through one SQLite connection and never wait on each other's locks.
 
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter
 
 from scrapy import signals
 from scrapy.exceptions import DropItem
 from twisted.internet import task
 
-from danvan_crawler.extraction.text import normalize_text
-from danvan_crawler.items import Article
+from danvan_crawler.items import Article, normalize_article
 from danvan_crawler.storage import Store
 
 _stores: dict[str, Store] = {}
@@ -44,18 +42,6 @@ def precomputed_signature(spider, item: Article) -> tuple[int, ...] | None:
     if found is None or found[0] != len(item.body or ""):
         return None
     return found[1]
-
-
-def normalize_article(item: Article) -> Article:
-    """NFC, tidy whitespace, no empty captions: every stored article goes through this, whether
-    a crawl stores it or ``danvan ingest`` takes it from a distributed worker (idempotent)."""
-    item.title = normalize_text(item.title)
-    item.body = unicodedata.normalize("NFC", item.body or "")
-    item.lead = unicodedata.normalize("NFC", item.lead or "")
-    item.byline = normalize_text(item.byline) if item.byline else None
-    item.source = normalize_text(item.source) if item.source else None
-    item.captions = [normalize_text(c) for c in item.captions if c and c.strip()]
-    return item
 
 
 def run_status(reason: str, counts, home_error: str | None,

@@ -9,10 +9,9 @@ when the pool is off; tests call it directly.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 
-from ..items import Article
+from ..items import Article, normalize_article
 from .links import Link, feed_links, page_links
 from .page import extract_article, is_article_page, parse_html
 
@@ -51,13 +50,16 @@ def analyse_page(
     result = PageAnalysis(url)
     if not is_home and is_article_page(tree, url):
         result.is_article = True
-        result.article = extract_article(tree, url, hinted_date=hinted_date, hints=hints)
+        article = normalize_article(extract_article(tree, url, hinted_date=hinted_date, hints=hints))
+        result.article = article
         result.links = [lk for lk in page_links(tree, url, home) if lk.kind == "article"]
-        if fingerprint and result.article.body:
+        if fingerprint and article.body:
+            # The dedup keys are computed here, off the crawl's main thread, on the text exactly as
+            # it will be stored (normalize_article is idempotent, so the pipeline leaves it as is).
             from danvan_crawler import dedup
 
-            body = unicodedata.normalize("NFC", result.article.body)
-            result.signature, result.signed_length = dedup.fingerprint(body), len(body)
+            article.content_hash = dedup.content_hash(article.title, article.body)
+            result.signature, result.signed_length = dedup.fingerprint(article.body), len(article.body)
     else:
         result.links = page_links(tree, url, home)
         result.login_form = bool(tree.xpath("//input[translate(@type, 'PASWORD', 'pasword')='password']"))
