@@ -26,6 +26,7 @@ import struct
 import unicodedata
 from collections.abc import Iterable
 from datetime import datetime, timedelta, timezone
+from functools import lru_cache
 from typing import Any
 from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 
@@ -358,6 +359,7 @@ def _fold_tone_placement(text: str) -> str:
     return _TONE_RE.sub(lambda m: _TONE_PAIRS[m.group(0)], text)
 
 
+@lru_cache(maxsize=8)  # content_hash and fingerprint normalize the same body one after the other
 def normalize_for_hash(text: str | None) -> str:
     """Text as compared for duplicates: NFC, Ð→Đ, no zero-width/nbsp, lower case, tone placement
     folded, punctuation dropped, single spaces (normalize_text's folds, then case and punctuation)."""

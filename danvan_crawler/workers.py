@@ -18,12 +18,16 @@ from __future__ import annotations
 
 import asyncio
 import atexit
+import importlib.machinery
 import logging
 import multiprocessing
 import os
 import signal
+import sys
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from functools import partial
 
 from danvan_crawler.extraction.analysis import PageAnalysis, analyse_page
@@ -53,6 +57,26 @@ def _warm() -> bool:
     return True
 
 
+@contextmanager
+def _lean_spawn() -> Iterator[None]:
+    """Spawn workers without re-running the parent's ``__main__``.
+
+    A spawned child imports the parent's main script first; for the ``danvan`` console script that
+    is the CLI, Scrapy and Twisted: ~45 MB a worker, of no use to ``analyse_page``. multiprocessing
+    leaves ``__main__`` alone when its spec names a ``….__main__`` module, which is what
+    ``python -m danvan_crawler`` gives; the console script gets the same spec while workers start.
+    """
+    main = sys.modules["__main__"]
+    if getattr(main, "__spec__", None) is not None:
+        yield
+        return
+    main.__spec__ = importlib.machinery.ModuleSpec("danvan_crawler.__main__", None)
+    try:
+        yield
+    finally:
+        main.__spec__ = None
+
+
 def pool(workers: int) -> ProcessPoolExecutor:
     """The process-wide pool (created on first use, grown if a spider asks for more workers)."""
     global _pool, _pool_size
@@ -62,8 +86,9 @@ def pool(workers: int) -> ProcessPoolExecutor:
         _pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
                                     initializer=_die_with_parent, initargs=(os.getpid(),))
         _pool_size = workers
-        for _ in range(workers):
-            _pool.submit(_warm)
+        with _lean_spawn():  # the workers start here, on the first submissions
+            for _ in range(workers):
+                _pool.submit(_warm)
     return _pool
 
 

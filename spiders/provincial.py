@@ -60,7 +60,7 @@ OPTIONAL_MISS = {401, 403, 404, 405, 410}
 
 # Every page's menus and sidebars repeat the same article links: normalizing each of them again was
 # the crawl's largest single cost (a third of the CPU time of a 1,000-page crawl). Pure, so memoized.
-@lru_cache(maxsize=32768)
+@lru_cache(maxsize=8192)
 def _url_key(url: str, cms: str | None) -> str:
     return dedup.url_key(url, cms=cms)
 

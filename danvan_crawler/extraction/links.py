@@ -143,12 +143,12 @@ def clean_url(href: str, base: str) -> str | None:
 # Menus, sidebars and footers repeat the same hrefs on every page of a site: resolving and classifying
 # them was two thirds of the per-page cost (~8 ms of a 75 KB page with ~300 links). Both are pure, so
 # they are memoized (bounded) on what they depend on.
-@lru_cache(maxsize=32768)
+@lru_cache(maxsize=4096)
 def _resolve(href: str, base: str) -> str | None:
     return clean_url(href, base)
 
 
-@lru_cache(maxsize=32768)
+@lru_cache(maxsize=4096)
 def _kind(url: str, home: str) -> str | None:
     """``classify_url(url)``, or None for a URL of another site."""
     return classify_url(url) if same_site(url, home) else None
