@@ -275,6 +275,7 @@ def canonical_url(url: str, canonical_href: str | None = None, *, cms: str | Non
     return _normalize(chosen, cms)
 
 
+@lru_cache(maxsize=4096)  # storage keys the same few URLs of an article several times over
 def url_key(url: str, canonical_href: str | None = None, *, cms: str | None = None) -> str:
     """The identity of a page's address: :func:`canonical_url` without scheme and ``www.``.
 
