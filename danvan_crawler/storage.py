@@ -277,7 +277,8 @@ class Store:
         # /index.php/, Drupal's /print/N) only shape the lookup key.
         cms = self.site_cms(a.site)
         canonical = a.canonical_url or dedup.canonical_url(a.url, a.canonical_href)
-        fetched = dedup.canonical_url(a.url)
+        # A print view folds into the article's key but is kept as the address it was seen at.
+        fetched = a.url.split("#")[0] if dedup.is_print_view(a.url) else dedup.canonical_url(a.url)
         chash = a.content_hash or dedup.content_hash(a.title, a.body)
         url_kind = dedup.url_kind(a.url, canonical)
         if url_kind == "canonical":
