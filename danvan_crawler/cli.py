@@ -16,8 +16,13 @@ from pathlib import Path
 import click
 
 from danvan_crawler import __version__
+from danvan_crawler.cli_registry import check_sites_command, sites_command
 from danvan_crawler.crawl import EXIT_LOCKED, CrawlLocked, crawl_lock, run_crawl, stderr
+from danvan_crawler.distributed import ingest_command
 from danvan_crawler.errors import ConfigError
+from danvan_crawler.evaluation import eval_command
+from danvan_crawler.health import status_command
+from danvan_crawler.search import export_command, search_command
 
 DEFAULT_DB = Path("output") / "danvan.db"
 
@@ -184,26 +189,7 @@ def extract(file: Path, url: str) -> None:
     click.echo(json.dumps(fields, ensure_ascii=False, indent=2))
 
 
-def _register_optional_commands() -> None:
-    """Commands that live in their own modules (registry, evaluation, health, search)."""
-    import importlib
-
-    for module, names in (
-        ("danvan_crawler.cli_registry", ("sites_command", "check_sites_command")),
-        ("danvan_crawler.evaluation", ("eval_command",)),
-        ("danvan_crawler.health", ("status_command",)),
-        ("danvan_crawler.search", ("search_command", "export_command")),
-        ("danvan_crawler.distributed", ("ingest_command",)),
-    ):
-        try:
-            mod = importlib.import_module(module)
-        except ModuleNotFoundError as e:
-            if e.name == module:
-                continue
-            raise
-        for name in names:
-            if hasattr(mod, name):
-                main.add_command(getattr(mod, name))
-
-
-_register_optional_commands()
+# Commands that live beside what they drive: registry, evaluation, health, search, distributed ingest.
+for _command in (sites_command, check_sites_command, eval_command, status_command, search_command,
+                 export_command, ingest_command):
+    main.add_command(_command)

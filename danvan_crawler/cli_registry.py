@@ -18,6 +18,7 @@ from collections.abc import Sequence
 
 import click
 
+from danvan_crawler.errors import ConfigError
 from danvan_crawler.probe import DEFAULT_CONCURRENCY, DEFAULT_TIMEOUT, ProbeResult, probe_sites
 from danvan_crawler.profiles import (
     ALLOWED_CMS,
@@ -32,10 +33,8 @@ from danvan_crawler.provinces import normalize_province
 __all__ = ["RegistryConfigError", "check_sites_command", "format_table", "sites_command"]
 
 
-class RegistryConfigError(click.ClickException):
-    """A registry that cannot be loaded: one line on stderr, exit status 2, no traceback."""
-
-    exit_code = 2
+# A registry that cannot be loaded: one line on stderr, exit status 2, no traceback.
+RegistryConfigError = ConfigError
 
 
 def _load(path: str | None) -> list[SiteProfile]:

@@ -533,8 +533,8 @@ def ingest_command(redis_url: str, db: Path, until_empty: bool, idle_timeout: fl
     """
     import sys
 
-    from danvan_crawler.cli import ConfigError
     from danvan_crawler.crawl import EXIT_LOCKED, CrawlLocked, crawl_lock, stderr
+    from danvan_crawler.errors import ConfigError
 
     if until_empty and idle_timeout is not None:
         raise ConfigError("give --until-empty or --idle-timeout, not both")
