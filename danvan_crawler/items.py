@@ -32,6 +32,9 @@ class Article:
     content_hash: str | None = None
     # discovery hints the spider passes along (sitemap lastmod, feed pubDate) ISO strings
     hinted_date: str | None = None
+    # same-site addresses that redirected to this page (?p=ID shortlinks, moved articles): stored
+    # as aliases so the next run knows them and does not request them again
+    redirected_from: list[str] = field(default_factory=list)
 
 
 def normalize_article(item: Article) -> Article:

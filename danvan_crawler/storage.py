@@ -273,6 +273,13 @@ class Store:
             self._batch_items = 0
 
     def _save(self, a: Article, signature: tuple[int, ...] | None = None) -> SaveResult:
+        result = self._save_story(a, signature)
+        for url in a.redirected_from:  # known next time: no request for the old address again
+            if self.article_id_for_url(url, self.site_cms(a.site)) is None:
+                self._add_url(dedup.canonical_url(url), result.article_id, a.site, "alias", None)
+        return result
+
+    def _save_story(self, a: Article, signature: tuple[int, ...] | None = None) -> SaveResult:
         # Stored URLs stay working addresses; the CMS family's equivalences (Joomla's optional
         # /index.php/, Drupal's /print/N) only shape the lookup key.
         cms = self.site_cms(a.site)

@@ -408,6 +408,8 @@ class ProvincialSpider(scrapy.Spider):
         if page.is_article:
             if page.article.date_source == "hint":  # the date the sitemap or feed gave
                 page.article.date_source = response.meta.get("found_in") or "hint"
+            page.article.redirected_from = [u for u in response.meta.get("redirect_urls", ())
+                                            if same_site(u, self.home)]
             self.queued.add(self.url_key(response.url))
             if page.signature is not None:  # for the store's near-duplicate check (pipelines.StorePipeline)
                 self.signatures[page.article.url] = (page.signed_length, page.signature)

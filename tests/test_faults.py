@@ -144,3 +144,13 @@ def test_traps_stay_bounded(crawled):
     assert session <= 20, session
     assert query == 0, query
     assert site.count() < 120, site.count()
+
+
+def test_redirect_origin_is_kept_as_an_alias(crawled):
+    """The address that redirected is stored with the article, so the next run does not ask it again."""
+    conn, site = crawled["conn"], crawled["site"]
+    moved = next(r.art for r in site.repaired if r.art.id == 5010)
+    old, new = stored(conn, site, moved.path), stored(conn, site, site.redirect_target)
+    assert old is not None and new is not None and old["id"] == new["id"]
+    kind = conn.execute("SELECT kind FROM article_urls WHERE url LIKE ?", ["%" + moved.path]).fetchone()[0]
+    assert kind == "alias"

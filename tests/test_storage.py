@@ -108,3 +108,13 @@ def test_sql_text_is_stored_as_data(store):
     title = "'); DROP TABLE articles; --"
     store.save_article(article("https://bdv.example.vn/a-b-c-d-e-f/", title=title))
     assert store.db.execute("SELECT title FROM articles").fetchone()[0] == title
+
+
+def test_redirect_origins_are_kept_as_aliases(store):
+    a = article("https://bdv.example.vn/2024/10/13/giao-ban/",
+                redirected_from=["https://bdv.example.vn/?p=1287"])
+    saved = store.save_article(a)
+    assert store.article_id_for_url("https://bdv.example.vn/?p=1287") == saved.article_id
+    assert "bdv.example.vn/?p=1287" in store.known_urls("bdv")
+    store.save_article(a)  # seen again: no second alias row
+    assert store.db.execute("SELECT count(*) FROM article_urls WHERE kind = 'alias'").fetchone()[0] == 1
