@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import ipaddress
 import logging
-import socket
 import time
 from email.utils import parsedate_to_datetime
 from urllib.parse import urldefrag, urljoin, urlsplit
@@ -17,27 +16,6 @@ from scrapy.http import Response
 from danvan_crawler.extraction.links import same_site
 
 logger = logging.getLogger(__name__)
-
-
-def is_private_host(host: str) -> bool:
-    """Loopback, link-local, private-network or unspecified addresses (literal or resolved).
-
-    A page can link to ``http://169.254.169.254/`` or ``http://10.0.0.1/``; a crawler that
-    follows such links probes the network it runs in. Names are resolved once here; a name
-    that does not resolve is left to the downloader, which will report the DNS failure.
-    """
-    try:
-        addresses = [ipaddress.ip_address(host)]
-    except ValueError:
-        try:
-            infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
-        except (OSError, UnicodeError):
-            return False
-        addresses = [ipaddress.ip_address(i[4][0]) for i in infos]
-    return any(
-        a.is_loopback or a.is_link_local or a.is_private or a.is_unspecified or a.is_reserved
-        for a in addresses
-    )
 
 
 def _host_label(host: str) -> str:
@@ -68,7 +46,6 @@ class SiteGuardMiddleware:
 
     def __init__(self, crawler=None):
         self.crawler = crawler
-        self._private_cache: dict[str, bool] = {}
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -97,11 +74,6 @@ class SiteGuardMiddleware:
         if why:
             raise IgnoreRequest(why)
         return None
-
-    def host_is_private(self, host: str) -> bool:
-        if host not in self._private_cache:
-            self._private_cache[host] = is_private_host(host)
-        return self._private_cache[host]
 
 
 class RedirectGuardMiddleware:

@@ -14,8 +14,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -193,12 +192,6 @@ class Store:
     def close(self) -> None:
         self.db.commit()
         self.db.close()
-
-    @contextmanager
-    def batch(self) -> Iterator[Store]:
-        """A transaction around several writes (nested calls become savepoints)."""
-        with self.db.atomic():
-            yield self
 
     # -- sites and URLs ----------------------------------------------------------------------
     def upsert_site(self, name: str, title: str, url: str, province: str | None, cms: str | None) -> None:

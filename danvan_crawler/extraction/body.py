@@ -155,10 +155,6 @@ def _is_caption_attrs(cls: str | None, ident: str | None) -> bool:
     return bool((cls or ident) and CAPTION_CLASS_RE.search(f"{cls or ''} {ident or ''}"))
 
 
-def _classes(el: Any) -> str:
-    return f"{el.get('class') or ''} {el.get('id') or ''}"
-
-
 def _is_right(el: Any) -> bool:
     return (
         (el.get("align") or "").lower() == "right"

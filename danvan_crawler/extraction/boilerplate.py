@@ -199,16 +199,6 @@ def is_drop_line(line: str) -> bool:
     return len(key) < 200 and key.startswith(_DROP_PREFIX)
 
 
-def contains_boilerplate(text: str) -> str | None:
-    """The first furniture phrase found inside ``text`` (used by evaluation and tests)."""
-    key = fold_key(text)
-    for phrase in ENDING_PHRASES + DROP_PHRASES:
-        k = fold_key(phrase)
-        if len(k) > 8 and k in key:
-            return phrase
-    return None
-
-
 # --- Structure -------------------------------------------------------------------------------------------
 
 # Subtrees that never hold article text.

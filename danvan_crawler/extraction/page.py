@@ -74,37 +74,6 @@ TITLE_TOKENS = frozenset(
         "detail-title-news",
     }
 )
-# Sapo (lead) classes: NukeViet's hometext, newspapers' sapo/description/lead.
-SAPO_TOKENS = frozenset(
-    {
-        "hometext",
-        "sapo",
-        "summary",
-        "lead",
-        "description",
-        "chapeau",
-        "excerpt",
-        "article-sapo",
-        "detail-sapo",
-        "news-sapo",
-        "sapo-detail",
-        "article__sapo",
-        "detail__summary",
-        "tomtat",
-        "tom-tat",
-        "mota",
-        "short-description",
-        "news-summary",
-        "article-summary",
-        "detail-summary",
-        "lead-text",
-        "article-lead",
-        "sapo_detail",
-        "news_sapo",
-        "intro",
-        "introtext",
-    }
-)
 # Any class naming a sapo, BEM-style ones included ("detail__sapo", "article-sapo", "sapo_detail").
 _SAPO_CLASS_RE = re.compile(
     r"sapo|hometext|chapeau|tomtat|tom-tat|summary|description|excerpt|introtext|"
