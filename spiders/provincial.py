@@ -218,6 +218,11 @@ class ProvincialSpider(scrapy.Spider):
         if not same_site(url, self.home) and urlsplit(url).netloc.lower() not in self.allowed_hosts:
             self.counts["offsite_links"] += 1
             return None
+        if callback == self.parse_page and (meta or {}).get("role") != "home":
+            parts = urlsplit(url)
+            if not self.profile.allows(parts.path + ("?" + parts.query if parts.query else "")):
+                self.counts["registry_denied"] += 1  # the registry's allow/deny patterns for this site
+                return None
         if self.scheduled >= self.max_pages:
             self.counts["budget_exhausted"] += 1
             return None

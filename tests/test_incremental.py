@@ -286,3 +286,21 @@ def test_page_budget_per_site(tmp_path, budget):
         crawl(tmp_path / "d.db", registry, "--max-pages", str(budget))
         served = servers[0].count(lambda p: p != "/robots.txt")
     assert served <= budget
+
+
+def test_registry_deny_patterns_are_obeyed(tmp_path):
+    site = sample_site("wp_bdv")
+    with serve([site]) as servers:
+        server = servers[0]
+        registry = tmp_path / "sites.toml"
+        registry.write_text(
+            f'[[site]]\nname = "wp-bdv"\ntitle = "x"\nprovince = "Lai Châu"\nurl = "{server.url("/")}"\n'
+            f'cms = "wordpress"\nsource = "{server.url("/")}"\ndeny = ["^/2020/10/14/"]\n', "utf-8")
+        result = crawl(tmp_path / "d.db", registry)
+        denied = server.count(lambda p: p.startswith("/2020/10/14/"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert denied == 0
+    conn = sqlite3.connect(tmp_path / "d.db")
+    titles = {t for (t,) in conn.execute("SELECT title FROM articles")}
+    assert len(titles) == len(expected(site)["articles"]) - 1
+    assert not any(t.startswith("KỶ NIỆM 90 NĂM") for t in titles)
