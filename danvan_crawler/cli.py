@@ -184,7 +184,7 @@ def extract(file: Path, url: str) -> None:
 
     article = extract_article(file.read_bytes(), url)
     fields = asdict(article)
-    for k in ("site", "province", "canonical_url", "content_hash", "hinted_date"):
+    for k in ("site", "province", "canonical_url", "content_hash", "hinted_date", "signature", "redirected_from"):
         fields.pop(k, None)
     click.echo(json.dumps(fields, ensure_ascii=False, indent=2))
 

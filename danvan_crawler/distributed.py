@@ -101,7 +101,10 @@ def article_to_json(article: Article) -> str:
 
 
 def article_from_dict(data: dict[str, Any]) -> Article:
-    return Article(**{k: data[k] for k in _ARTICLE_FIELDS if k in data})
+    article = Article(**{k: data[k] for k in _ARTICLE_FIELDS if k in data})
+    if article.signature is not None:  # JSON has lists; the fingerprint is a tuple
+        article.signature = tuple(article.signature)
+    return article
 
 
 def article_from_json(text: str | bytes) -> Article:

@@ -30,6 +30,9 @@ class Article:
     # set by the dedup/store pipelines
     canonical_url: str | None = None
     content_hash: str | None = None
+    # the body's MinHash fingerprint, computed with the content hash by the page-analysis worker
+    # (storage computes both itself when they are missing)
+    signature: tuple[int, ...] | None = None
     # discovery hints the spider passes along (sitemap lastmod, feed pubDate) ISO strings
     hinted_date: str | None = None
     # same-site addresses that redirected to this page (?p=ID shortlinks, moved articles): stored

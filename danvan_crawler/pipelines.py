@@ -32,18 +32,6 @@ def close_stores() -> None:
     _stores.clear()
 
 
-def precomputed_signature(spider, item: Article) -> tuple[int, ...] | None:
-    """The body fingerprint the spider's page-analysis worker computed for ``item``, if it still fits.
-
-    The worker fingerprints the NFC body, which is what :func:`normalize_article` leaves; the length
-    check guards against a body changed in between.
-    """
-    found = getattr(spider, "signatures", {}).pop(item.url, None)
-    if found is None or found[0] != len(item.body or ""):
-        return None
-    return found[1]
-
-
 def run_status(reason: str, counts, home_error: str | None,
                first_failure: str | None) -> tuple[str, str | None]:
     """A site's run status and its reason, from how it closed and what it counted."""
@@ -74,7 +62,6 @@ class ValidatePipeline:
         if not item.title or not item.body:
             counts["empty_body"] += 1
             self.crawler.spider._fail(item.url, "no article text extracted")
-            getattr(self.crawler.spider, "signatures", {}).pop(item.url, None)
             raise DropItem(f"no article text at {item.url}")
         if not item.published_at:
             counts["empty_date"] += 1
@@ -82,7 +69,6 @@ class ValidatePipeline:
             counts["empty_byline"] += 1
         if self.since and item.published_at and item.published_at[:10] < self.since:
             counts["older_than_since"] += 1
-            getattr(self.crawler.spider, "signatures", {}).pop(item.url, None)
             raise DropItem(f"published before {self.since}: {item.url}")
         return item
 
@@ -127,7 +113,7 @@ class StorePipeline:
 
     def process_item(self, item: Article) -> Article:
         spider = self.crawler.spider
-        result = self.store.save_batched(item, precomputed_signature(spider, item))
+        result = self.store.save_batched(item)
         spider.counts[self.OUTCOME_COUNTER[result.outcome]] += 1
         return item
 

@@ -233,27 +233,27 @@ class Store:
         return self._cms[site]
 
     # -- articles ------------------------------------------------------------------------------
-    def save_article(self, article: Article, signature: tuple[int, ...] | None = None) -> SaveResult:
+    def save_article(self, article: Article) -> SaveResult:
         """Store one extracted article, deduplicating by URL, exact hash and near-duplicate index.
 
-        ``signature``: the body's MinHash fingerprint when the caller has it already (the crawl computes
-        it in its page-analysis worker); computed here otherwise.
+        The content hash and MinHash fingerprint come with the article when the crawl's page-analysis
+        worker computed them; they are computed here otherwise.
         """
         with self.db.atomic():
-            return self._save(article, signature)
+            return self._save(article)
 
     # A commit per article took ~1 ms of the reactor thread; the crawl's pipeline groups its writes in
     # transactions of at most BATCH_ITEMS articles or BATCH_SECONDS (a kill loses at most that much).
     BATCH_ITEMS = 200
     BATCH_SECONDS = 2.0
 
-    def save_batched(self, article: Article, signature: tuple[int, ...] | None = None) -> SaveResult:
+    def save_batched(self, article: Article) -> SaveResult:
         """:meth:`save_article` inside the open batch transaction (begun when none is open)."""
         conn = self.db.conn
         if not conn.in_transaction:
             conn.execute("BEGIN")
             self._batch_started, self._batch_items = time.monotonic(), 0
-        result = self.save_article(article, signature)  # a savepoint: a failing article rolls back alone
+        result = self.save_article(article)  # a savepoint: a failing article rolls back alone
         self._batch_items += 1
         if self._batch_items >= self.BATCH_ITEMS:
             self.commit()
@@ -265,14 +265,14 @@ class Store:
             self.db.conn.commit()
             self._batch_items = 0
 
-    def _save(self, a: Article, signature: tuple[int, ...] | None = None) -> SaveResult:
-        result = self._save_story(a, signature)
+    def _save(self, a: Article) -> SaveResult:
+        result = self._save_story(a)
         for url in a.redirected_from:  # known next time: no request for the old address again
             if self.article_id_for_url(url, self.site_cms(a.site)) is None:
                 self._add_url(dedup.canonical_url(url), result.article_id, a.site, "alias", None)
         return result
 
-    def _save_story(self, a: Article, signature: tuple[int, ...] | None = None) -> SaveResult:
+    def _save_story(self, a: Article) -> SaveResult:
         # Stored URLs stay working addresses; the CMS family's equivalences (Joomla's optional
         # /index.php/, Drupal's /print/N) only shape the lookup key.
         cms = self.site_cms(a.site)
@@ -309,8 +309,7 @@ class Store:
             return SaveResult("duplicate" if kind != "republished" else "republished", row[0])
 
         # 3. Nearly the same story: a republication with an edited lead, byline or caption.
-        if signature is None and a.body:
-            signature = dedup.fingerprint(a.body)
+        signature = tuple(a.signature) if a.signature else (dedup.fingerprint(a.body) if a.body else None)
         if signature is not None:
             original = self._find_near_duplicate(a, signature)
             if original is not None:

@@ -160,7 +160,6 @@ class ProvincialSpider(scrapy.Spider):
         self.scheduled = 0
         self.run_warnings: list[str] = []  # kept in crawl_runs.warnings (e.g. TLS certificate problems)
         self.analyser = PageAnalyser(0)  # in-process; from_crawler sets up DANVAN_EXTRACT_WORKERS
-        self.signatures: dict[str, tuple[int, tuple[int, ...]]] = {}  # url -> (body length, MinHash)
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -416,8 +415,6 @@ class ProvincialSpider(scrapy.Spider):
             page.article.redirected_from = [u for u in response.meta.get("redirect_urls", ())
                                             if same_site(u, self.home)]
             self.queued.add(self.url_key(response.url))
-            if page.signature is not None:  # for the store's near-duplicate check (pipelines.StorePipeline)
-                self.signatures[page.article.url] = (page.signed_length, page.signature)
             yield self._finish(page.article)
             # Related-article links on an article page find what listings missed.
             for link in page.links:

@@ -28,9 +28,6 @@ class PageAnalysis:
     links: list[Link] = field(default_factory=list)
     feeds: list[str] = field(default_factory=list)  # homepage only
     login_form: bool = False  # a page that is not an article shows a password field
-    # MinHash signature of the NFC body (what storage would compute), or None, and that body's length
-    signature: tuple[int, ...] | None = None
-    signed_length: int = 0
 
 
 def analyse_page(
@@ -59,7 +56,7 @@ def analyse_page(
             from danvan_crawler import dedup
 
             article.content_hash = dedup.content_hash(article.title, article.body)
-            result.signature, result.signed_length = dedup.fingerprint(article.body), len(article.body)
+            article.signature = dedup.fingerprint(article.body)
     else:
         result.links = page_links(tree, url, home)
         result.login_form = bool(tree.xpath("//input[translate(@type, 'PASWORD', 'pasword')='password']"))
